@@ -1,0 +1,38 @@
+// The sandbox: runs workers in real V8 isolates (isolated-vm). This folder is the only importer
+// of isolated-vm. The simulated world uses it through IsolateFactory (server/sim/isolate-port.ts).
+import type { IsolateFactory, LoadOptions, LoadResult, WorkerScript } from "../server/sim/isolate-port.ts";
+import { CodeCache } from "./code-cache.ts";
+import { IsolatePool } from "./isolate-pool.ts";
+import { sandboxLimits, type SandboxLimits } from "./limits.ts";
+import { loadWorker } from "./worker-loader.ts";
+
+export { sandboxLimits } from "./limits.ts";
+
+export interface SandboxOptions {
+  /** Ready isolates kept with the prelude loaded (default 4; 0 = every cold start from nothing). */
+  poolSize?: number;
+  /** Reuse V8's compiled code for a worker seen before (default true). */
+  codeCache?: boolean;
+  limits?: Partial<SandboxLimits>;
+}
+
+export interface Sandbox extends IsolateFactory {
+  /** Fills the warm pool synchronously (otherwise it refills when the event loop is idle). */
+  warmUp(): void;
+  readonly pooledIsolates: number;
+  dispose(): void;
+}
+
+export function createSandboxFactory(options: SandboxOptions = {}): Sandbox {
+  const limits: SandboxLimits = { ...sandboxLimits, ...options.limits };
+  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, size: options.poolSize ?? 4 });
+  const codeCache = options.codeCache === false ? null : new CodeCache(limits.codeCacheEntriesMax);
+  return {
+    load: (script: WorkerScript, loadOptions: LoadOptions): LoadResult => loadWorker({ pool, codeCache, limits }, script, loadOptions),
+    warmUp: () => pool.fill(),
+    get pooledIsolates() {
+      return pool.readyCount;
+    },
+    dispose: () => pool.dispose(),
+  };
+}

@@ -1,0 +1,31 @@
+// Every limit the sandbox enforces, with its unit last. The host and the in-isolate prelude both
+// read this file, so an error message can always quote the same number the code enforces.
+
+export const sandboxLimits = {
+  /** V8 heap limit of one isolate; past it V8 stops the isolate and the request gets 503. */
+  isolateMemoryMbMax: 128,
+  /** CPU time one request may use, summed over every delivery that runs its code. */
+  requestCpuMsMax: 50,
+  /** CPU time module initialization (top-level code) may use. */
+  startupCpuMsMax: 400,
+  /** Wall time one delivery may take, for code that blocks without using CPU (Atomics.wait). */
+  deliveryWallMsMax: 1000,
+  /** Lines of console output kept per request; further lines are dropped and counted. */
+  logLinesPerRequestMax: 200,
+  /** Characters kept of one console line. */
+  logLineCharsMax: 4096,
+  /** Timers one request may have pending at once. */
+  timersPerRequestMax: 100,
+  /** Asynchronous binding calls and subrequests one request may make. */
+  callsPerRequestMax: 1000,
+  /** Size of a response body a worker may return. */
+  responseBodyBytesMax: 8 * 1024 * 1024,
+  /** Size of a request body handed to a worker. */
+  requestBodyBytesMax: 8 * 1024 * 1024,
+  /** Size of worker source code. */
+  workerCodeBytesMax: 1024 * 1024,
+  /** Compiled code kept in the code cache (entries, least recently used evicted). */
+  codeCacheEntriesMax: 256,
+} as const;
+
+export type SandboxLimits = { -readonly [K in keyof typeof sandboxLimits]: number };

@@ -1,0 +1,62 @@
+// The Durable Object namespace binding: ids and stubs. Ids come from the host synchronously
+// (hashing a name, or the world's seeded randomness for unique ids), as `idFromName` returns at
+// once on the real platform. A stub's fetch is one call the world routes to the object's owner.
+import { callHost } from "../runtime/calls.ts";
+import { hostSync } from "../runtime/host.ts";
+import { Request, requestToWire, responseFromWire } from "../web/index.ts";
+
+const objectIdPattern = /^[0-9a-f]{64}$/;
+
+class DurableObjectId {
+  readonly #hex: string;
+  readonly name: string | undefined;
+  constructor(hex: string, name: string | undefined) {
+    this.#hex = hex;
+    this.name = name;
+  }
+  toString(): string {
+    return this.#hex;
+  }
+  equals(other: unknown): boolean {
+    return other instanceof DurableObjectId && other.#hex === this.#hex;
+  }
+}
+
+export function createObjectNamespace(binding: string, className: string): object {
+  const stubFor = (id: unknown, locationHint: string | null) => {
+    if (!(id instanceof DurableObjectId)) throw new TypeError(`${binding}.get: expected a DurableObjectId from idFromName, idFromString or newUniqueId`);
+    const objectId = id.toString();
+    const objectName = id.name ?? null;
+    const target = { type: "object", binding, className, objectId, objectName, locationHint } as const;
+    return Object.freeze({
+      id,
+      name: id.name,
+      async fetch(input: unknown, init?: unknown) {
+        const request = new Request(input as never, init as never);
+        const reply = await callHost(target, "fetch", [await requestToWire(request)]);
+        return responseFromWire(reply as never);
+      },
+    });
+  };
+  const idFromName = (name: unknown) => {
+    const text = String(name);
+    return new DurableObjectId(hostSync({ type: "object_id_from_name", binding, name: text }) as string, text);
+  };
+  return Object.freeze({
+    idFromName,
+    idFromString(hex: unknown) {
+      if (typeof hex !== "string" || !objectIdPattern.test(hex)) throw new TypeError(`${binding}.idFromString: an id is 64 lower-case hex digits`);
+      return new DurableObjectId(hex, undefined);
+    },
+    newUniqueId(options?: { jurisdiction?: string; locationHint?: string }) {
+      const hint = options?.locationHint ?? null;
+      return new DurableObjectId(hostSync({ type: "object_id_unique", binding, locationHint: hint }) as string, undefined);
+    },
+    get(id: unknown, options?: { locationHint?: unknown }) {
+      return stubFor(id, options?.locationHint === undefined ? null : String(options.locationHint));
+    },
+    getByName(name: unknown, options?: { locationHint?: unknown }) {
+      return stubFor(idFromName(name), options?.locationHint === undefined ? null : String(options.locationHint));
+    },
+  });
+}

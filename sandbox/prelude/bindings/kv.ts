@@ -1,0 +1,69 @@
+// The Workers KV binding inside the isolate. It only shapes arguments and results: every
+// method is one call to the host, where the simulated world decides what the read sees (which
+// replica, which cached version, how stale) and when the answer arrives.
+import { callHost } from "../runtime/calls.ts";
+import { JSONParse, JSONStringify } from "../runtime/primordials.ts";
+import { toBytes, utf8Decode } from "./bytes.ts";
+
+type ValueType = "text" | "json" | "arrayBuffer" | "stream";
+interface KvReadReply { value: Uint8Array | null; metadata: unknown }
+
+function readType(typeOrOptions: unknown): { type: ValueType; cacheTtl: number | undefined } {
+  const options = typeof typeOrOptions === "string" ? { type: typeOrOptions } : ((typeOrOptions ?? {}) as { type?: unknown; cacheTtl?: unknown });
+  const type = (options.type ?? "text") as ValueType;
+  if (type !== "text" && type !== "json" && type !== "arrayBuffer" && type !== "stream") {
+    throw new TypeError(`KV get: unknown type "${String(type)}"; expected "text", "json", "arrayBuffer" or "stream"`);
+  }
+  if (type === "stream") throw new TypeError('KV get: type "stream" is not supported in the playground; use "arrayBuffer"');
+  const cacheTtl = options.cacheTtl === undefined ? undefined : Number(options.cacheTtl);
+  return { type, cacheTtl };
+}
+
+function convert(bytes: Uint8Array | null, type: ValueType): unknown {
+  if (bytes === null) return null;
+  if (type === "json") return JSONParse(utf8Decode(bytes));
+  if (type === "arrayBuffer") return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return utf8Decode(bytes);
+}
+
+function checkKey(method: string, key: unknown): string {
+  if (typeof key !== "string") throw new TypeError(`KV ${method}: the key must be a string`);
+  return key;
+}
+
+export function createKvNamespace(binding: string): object {
+  const target = { type: "kv", binding } as const;
+  const read = async (key: unknown, typeOrOptions: unknown): Promise<{ value: unknown; metadata: unknown }> => {
+    const { type, cacheTtl } = readType(typeOrOptions);
+    const reply = (await callHost(target, "get", [checkKey("get", key), cacheTtl === undefined ? {} : { cacheTtl }])) as KvReadReply;
+    return { value: convert(reply.value, type), metadata: reply.metadata ?? null };
+  };
+  const namespace = {
+    async get(key: unknown, typeOrOptions?: unknown) {
+      return (await read(key, typeOrOptions)).value;
+    },
+    async getWithMetadata(key: unknown, typeOrOptions?: unknown) {
+      const { value, metadata } = await read(key, typeOrOptions);
+      return { value, metadata, cacheStatus: null };
+    },
+    async put(key: unknown, value: unknown, options?: { expiration?: unknown; expirationTtl?: unknown; metadata?: unknown }) {
+      const opts: Record<string, unknown> = {};
+      if (options?.expiration !== undefined) opts.expiration = Number(options.expiration);
+      if (options?.expirationTtl !== undefined) opts.expirationTtl = Number(options.expirationTtl);
+      // Metadata must be JSON; a round trip also drops getters and prototypes before it crosses.
+      if (options?.metadata !== undefined) opts.metadata = JSONParse(JSONStringify(options.metadata));
+      await callHost(target, "put", [checkKey("put", key), toBytes(value, "KV put"), opts]);
+    },
+    async delete(key: unknown) {
+      await callHost(target, "delete", [checkKey("delete", key)]);
+    },
+    async list(options?: { prefix?: unknown; limit?: unknown; cursor?: unknown }) {
+      const opts: Record<string, unknown> = {};
+      if (options?.prefix !== undefined && options.prefix !== null) opts.prefix = String(options.prefix);
+      if (options?.limit !== undefined) opts.limit = Number(options.limit);
+      if (options?.cursor !== undefined && options.cursor !== null) opts.cursor = String(options.cursor);
+      return callHost(target, "list", [opts]);
+    },
+  };
+  return Object.freeze(namespace);
+}

@@ -1,0 +1,51 @@
+// The prelude: everything that runs inside an isolate before the learner's code. scripts/
+// build-prelude.mjs bundles this file; the bundle evaluates to `setup`, which the host calls once
+// per isolate with its dispatch function. setup returns the few entry points the host drives.
+import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
+import { installClock, setVirtualNow } from "./runtime/clock.ts";
+import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from "./runtime/cloudflare-workers.ts";
+import { installConsole } from "./runtime/console.ts";
+import { deliver } from "./runtime/deliver.ts";
+import { globalFetch } from "./runtime/global-fetch.ts";
+import { bindHost, hostDigest, type HostFunction } from "./runtime/host.ts";
+import { drainOps } from "./runtime/ops.ts";
+import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
+import { installTimers } from "./runtime/timers.ts";
+import { attachModule, configureBindings } from "./runtime/worker.ts";
+import { installWebApis } from "./web/index.ts";
+
+export interface PreludeApi {
+  /** Seeds randomness, sets the clock for module init and builds `env`. */
+  configure(options: { seed: number; nowMs: number; bindings: Record<string, BindingSpec> }): void;
+  /** Validates the evaluated module's exports; returns an error message or null. */
+  attach(namespace: Record<string, unknown>): string | null;
+  deliver(event: DeliveryEvent, nowMs: number): void;
+  drain(): IsolateOp[];
+}
+
+export function setup(host: HostFunction): PreludeApi {
+  bindHost(host);
+  const global = globalThis as unknown as Record<string, unknown>;
+  installClock(global);
+  installRandom();
+  installConsole(global);
+  installTimers(global);
+  installWebApis(global, { fillRandom, digest: hostDigest });
+  Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
+  Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
+  const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown> };
+  return {
+    configure({ seed, nowMs, bindings }) {
+      seedRandom(seed);
+      setVirtualNow(nowMs);
+      cloudflareWorkers.env = configureBindings(bindings);
+      Object.defineProperty(global, cloudflareWorkersKey, { value: cloudflareWorkers, configurable: true });
+    },
+    attach(namespace) {
+      delete global[cloudflareWorkersKey];
+      return attachModule(namespace);
+    },
+    deliver,
+    drain: drainOps,
+  };
+}

@@ -1,0 +1,44 @@
+// Delivery of one event from the host. The host calls `deliver`; V8 then drains the microtask
+// queue before the host's call returns, so by the time the host calls `drain` every operation
+// the event caused is in the queue, in issue order.
+import type { DeliveryEvent } from "../../../server/sim/isolate-port.ts";
+import { requestFromWire } from "../web/index.ts";
+import { answer } from "./answer.ts";
+import { settleCall } from "./calls.ts";
+import { setVirtualNow } from "./clock.ts";
+import { createExecutionContext } from "./execution-context.ts";
+import { evictObject, handleObjectAlarm, handleObjectFetch } from "./objects.ts";
+import { setCurrentRequestId } from "./ops.ts";
+import { fireTimer } from "./timers.ts";
+import { loadedWorker } from "./worker.ts";
+
+function handleFetch(requestId: string, wire: never): void {
+  setCurrentRequestId(requestId);
+  const worker = loadedWorker();
+  answer(requestId, () => {
+    const handler = worker.exports.default as { fetch?: (request: unknown, env: unknown, ctx: unknown) => unknown } | undefined;
+    if (handler === undefined || typeof handler.fetch !== "function") throw new TypeError("The worker has no fetch handler");
+    return handler.fetch(requestFromWire(wire), worker.env, createExecutionContext(requestId));
+  });
+}
+
+export function deliver(event: DeliveryEvent, nowMs: number): void {
+  setVirtualNow(nowMs);
+  setCurrentRequestId(null);
+  switch (event.kind) {
+    case "fetch":
+      return handleFetch(event.requestId, event.request as never);
+    case "object_fetch":
+      return handleObjectFetch(event.requestId, event.className, event.objectId, event.objectName, event.request as never);
+    case "object_alarm":
+      return handleObjectAlarm(event.requestId, event.className, event.objectId, event.objectName);
+    case "object_evict":
+      return evictObject(event.objectId);
+    case "reply":
+      return settleCall(event.callId, event.result);
+    case "timer":
+      return fireTimer(event.timerId);
+    default:
+      throw new TypeError(`unknown event kind ${(event as { kind: unknown }).kind}`);
+  }
+}

@@ -1,0 +1,26 @@
+// The `ctx` a fetch handler receives. waitUntil work keeps the request alive after its response;
+// the host learns it is over from `request_done`.
+import { reportUncaught } from "./errors.ts";
+import { finishIfDone, requestState } from "./request-state.ts";
+import { PromisePrototypeThen, PromiseResolve } from "./primordials.ts";
+
+export function trackWaitUntil(requestId: string, promise: unknown): void {
+  const state = requestState(requestId);
+  state.waitUntilPending++;
+  const settle = () => {
+    state.waitUntilPending--;
+    finishIfDone(requestId);
+  };
+  PromisePrototypeThen(PromiseResolve(promise), settle, (error) => {
+    reportUncaught(error, "in ctx.waitUntil");
+    settle();
+  });
+}
+
+export function createExecutionContext(requestId: string): object {
+  return Object.freeze({
+    waitUntil: (promise: unknown) => trackWaitUntil(requestId, promise),
+    passThroughOnException: () => {},
+    props: Object.freeze({}),
+  });
+}

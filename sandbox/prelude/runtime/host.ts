@@ -1,0 +1,32 @@
+// The one function the host gives the isolate. It is captured here, in a module-level binding no
+// user code can name, and always called directly (never through .call/.apply, which user code
+// could replace), so the learner's code cannot get hold of it.
+import type { SyncCall, SyncResult } from "../../../server/sim/isolate-port.ts";
+import { fromHostError } from "./errors.ts";
+
+export type HostFunction = (kind: string, payload: unknown) => SyncResult;
+
+let host: HostFunction | null = null;
+
+export function bindHost(fn: HostFunction): void {
+  if (host !== null) throw new Error("the host function is bound once");
+  host = fn;
+}
+
+function callSync(kind: string, payload: unknown): unknown {
+  const fn = host;
+  if (fn === null) throw new Error("the runtime is not set up");
+  const result = fn(kind, payload);
+  if (!result.ok) throw fromHostError(result.error);
+  return result.value;
+}
+
+/** A synchronous call answered by the simulated world (SQL, object ids). */
+export function hostSync(call: SyncCall): unknown {
+  return callSync("sync", call);
+}
+
+/** A digest computed by the host's crypto library; the bytes are copies both ways. */
+export function hostDigest(algorithm: string, data: Uint8Array): Uint8Array {
+  return callSync("digest", { algorithm, data }) as Uint8Array;
+}

@@ -1,0 +1,70 @@
+// Durable Object instances living in this isolate. The world sends each object's requests one
+// at a time (its input gate); here we construct the instance on first use, wait for any
+// blockConcurrencyWhile work its constructor started, and drop it when the world evicts it.
+import { createObjectStorage } from "../bindings/object-storage.ts";
+import { requestFromWire } from "../web/index.ts";
+import { answer, runToCompletion } from "./answer.ts";
+import { trackWaitUntil } from "./execution-context.ts";
+import { setCurrentRequestId } from "./ops.ts";
+import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseCtor } from "./primordials.ts";
+import { loadedWorker } from "./worker.ts";
+
+interface ObjectInstance {
+  instance: Record<string, unknown>;
+  /** Work started with blockConcurrencyWhile; events wait for it. */
+  blockers: Promise<unknown>[];
+}
+
+const instances: Map<string, ObjectInstance> = new MapCtor();
+
+function instanceFor(className: string, objectId: string, objectName: string | null, requestId: string): ObjectInstance {
+  const existing = MapPrototypeGet(instances, objectId);
+  if (existing !== undefined) return existing;
+  const worker = loadedWorker();
+  const ObjectClass = worker.exports[className] as new (state: unknown, env: unknown) => Record<string, unknown>;
+  const entry: ObjectInstance = { instance: {}, blockers: [] };
+  const id = Object.freeze({ toString: () => objectId, name: objectName ?? undefined, equals: (o: unknown) => String(o) === objectId });
+  const state = Object.freeze({
+    id,
+    storage: createObjectStorage(objectId),
+    blockConcurrencyWhile: (fn: () => unknown) => {
+      const work = PromiseCtor.resolve().then(fn);
+      entry.blockers.push(work);
+      return work;
+    },
+    waitUntil: (promise: unknown) => trackWaitUntil(requestId, promise),
+  });
+  entry.instance = new ObjectClass(state, worker.env);
+  MapPrototypeSet(instances, objectId, entry);
+  return entry;
+}
+
+async function whenReady(entry: ObjectInstance): Promise<void> {
+  while (entry.blockers.length > 0) await entry.blockers.shift();
+}
+
+export function handleObjectFetch(requestId: string, className: string, objectId: string, objectName: string | null, wire: never): void {
+  setCurrentRequestId(requestId);
+  answer(requestId, async () => {
+    const entry = instanceFor(className, objectId, objectName, requestId);
+    await whenReady(entry);
+    const fetch = entry.instance.fetch;
+    if (typeof fetch !== "function") throw new TypeError(`Durable Object class ${className} has no fetch() method`);
+    return fetch.call(entry.instance, requestFromWire(wire));
+  });
+}
+
+export function handleObjectAlarm(requestId: string, className: string, objectId: string, objectName: string | null): void {
+  setCurrentRequestId(requestId);
+  runToCompletion(requestId, async () => {
+    const entry = instanceFor(className, objectId, objectName, requestId);
+    await whenReady(entry);
+    const alarm = entry.instance.alarm;
+    if (typeof alarm !== "function") throw new TypeError(`Durable Object class ${className} has no alarm() method`);
+    return alarm.call(entry.instance);
+  });
+}
+
+export function evictObject(objectId: string): void {
+  MapPrototypeDelete(instances, objectId);
+}

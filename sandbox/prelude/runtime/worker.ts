@@ -1,0 +1,46 @@
+// The loaded worker: its module exports and its env. The host configures the bindings before
+// module init and attaches the module namespace after it, then validates what was exported.
+import type { BindingSpec } from "../../../server/sim/isolate-port.ts";
+import { createEnv } from "../bindings/env.ts";
+
+interface LoadedWorker {
+  exports: Record<string, unknown>;
+  env: Record<string, unknown>;
+  bindings: Record<string, BindingSpec>;
+}
+
+let env: Record<string, unknown> = {};
+let bindings: Record<string, BindingSpec> = {};
+let loaded: LoadedWorker | null = null;
+
+export function configureBindings(specs: Record<string, BindingSpec>): Record<string, unknown> {
+  bindings = specs;
+  env = createEnv(specs);
+  return env;
+}
+
+export function currentEnv(): Record<string, unknown> {
+  return env;
+}
+
+/** Checks the module's exports against its bindings; returns an error message or null. */
+export function attachModule(namespace: Record<string, unknown>): string | null {
+  const handler = namespace.default as { fetch?: unknown } | undefined;
+  const hasObjects = Object.values(bindings).some((spec) => spec.type === "durable_object");
+  if ((handler === undefined || typeof handler.fetch !== "function") && !hasObjects) {
+    return "The worker has no fetch handler: export default { async fetch(request, env, ctx) { ... } }";
+  }
+  for (const [name, spec] of Object.entries(bindings)) {
+    if (spec.type !== "durable_object") continue;
+    if (typeof namespace[spec.className] !== "function") {
+      return `Binding ${name} names the Durable Object class "${spec.className}", but the worker does not export a class by that name`;
+    }
+  }
+  loaded = { exports: namespace, env, bindings };
+  return null;
+}
+
+export function loadedWorker(): LoadedWorker {
+  if (loaded === null) throw new Error("the worker is not loaded");
+  return loaded;
+}

@@ -1,0 +1,92 @@
+// One loaded worker in one isolate: the host side of the quiescence contract. Each delivery is
+// one synchronous call into the isolate (V8 drains the microtasks before it returns), then one
+// call to collect the operations. Limits end the isolate; the world then answers 503 and loads a
+// fresh one for the next request.
+import type { DeliveryEvent, DeliveryResult, IsolateEnd, IsolateHandle, IsolateOp } from "../server/sim/isolate-port.ts";
+import { CpuMeter } from "./cpu-meter.ts";
+import { classifyHostError } from "./isolate-errors.ts";
+import type { PreparedIsolate } from "./isolate-pool.ts";
+import type { SandboxLimits } from "./limits.ts";
+
+const drainTimeoutMs = 1000;
+
+export class WorkerIsolate implements IsolateHandle {
+  readonly #prepared: PreparedIsolate;
+  readonly #limits: SandboxLimits;
+  readonly #meter = new CpuMeter();
+  #end: IsolateEnd | null = null;
+
+  constructor(prepared: PreparedIsolate, limits: SandboxLimits) {
+    this.#prepared = prepared;
+    this.#limits = limits;
+  }
+
+  get alive(): boolean {
+    return this.#end === null && !this.#prepared.isolate.isDisposed;
+  }
+
+  deliver(event: DeliveryEvent, nowMs: number): DeliveryResult {
+    if (!this.alive) return { ops: [], end: this.#end ?? { type: "crashed", message: "the isolate was disposed" }, measured: { cpuMs: 0, wallMs: 0 } };
+    const { isolate, prelude } = this.#prepared;
+    const requestId = this.#meter.requestOf(event);
+    const cpuLeftMs = requestId === null ? this.#limits.deliveryWallMsMax : this.#limits.requestCpuMsMax - this.#meter.usedMs(requestId);
+    const timeoutMs = Math.max(1, Math.min(this.#limits.deliveryWallMsMax, Math.ceil(cpuLeftMs)));
+    const cpuBefore = isolate.cpuTime;
+    const wallBefore = process.hrtime.bigint();
+    let ops: IsolateOp[] = [];
+    let end: IsolateEnd | null = null;
+    try {
+      prelude.deliver.applySync(undefined, [event, nowMs], { arguments: { copy: true }, timeout: timeoutMs });
+      ops = prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: drainTimeoutMs }) as IsolateOp[];
+    } catch (error) {
+      end = this.#endFor(error, requestId, cpuBefore, timeoutMs);
+    }
+    const cpuNs = isolate.isDisposed ? 0n : isolate.cpuTime - cpuBefore;
+    const wallMs = Number(process.hrtime.bigint() - wallBefore) / 1e6;
+    this.#meter.charge(requestId, cpuNs);
+    if (end === null && requestId !== null && this.#meter.usedMs(requestId) > this.#limits.requestCpuMsMax) {
+      end = { type: "cpu_limit", requestId, cpuMs: this.#meter.usedMs(requestId), limitMs: this.#limits.requestCpuMsMax };
+    }
+    if (end !== null) this.#finish(end);
+    else this.#meter.observe(event, ops);
+    return { ops, end, measured: { cpuMs: Number(cpuNs) / 1e6, wallMs } };
+  }
+
+  stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number } {
+    if (this.#prepared.isolate.isDisposed) return { heapUsedBytes: 0, heapTotalBytes: 0, cpuMs: 0 };
+    const heap = this.#prepared.isolate.getHeapStatisticsSync();
+    return { heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, cpuMs: Number(this.#prepared.isolate.cpuTime) / 1e6 };
+  }
+
+  dispose(): void {
+    this.#finish(this.#end ?? { type: "crashed", message: "disposed by the host" });
+  }
+
+  #endFor(error: unknown, requestId: string | null, cpuBefore: bigint, timeoutMs: number): IsolateEnd {
+    const { isolate } = this.#prepared;
+    const failure = classifyHostError(error, isolate);
+    switch (failure.type) {
+      case "timeout": {
+        // A timeout with little CPU spent means the code blocked (Atomics.wait) rather than spun.
+        const cpuMs = isolate.isDisposed ? timeoutMs : Number(isolate.cpuTime - cpuBefore) / 1e6;
+        if (requestId !== null && cpuMs >= timeoutMs * 0.5) {
+          return { type: "cpu_limit", requestId, cpuMs: this.#meter.usedMs(requestId) + cpuMs, limitMs: this.#limits.requestCpuMsMax };
+        }
+        return { type: "wall_limit", limitMs: timeoutMs };
+      }
+      case "memory_limit":
+        return { type: "memory_limit", limitMb: this.#limits.isolateMemoryMbMax };
+      case "disposed":
+        return { type: "crashed", message: failure.message };
+      case "user_error":
+        // The prelude catches user errors; one escaping means the runtime itself broke.
+        return { type: "crashed", message: `${failure.name}: ${failure.message}` };
+    }
+  }
+
+  #finish(end: IsolateEnd): void {
+    this.#end = end;
+    this.#prepared.slot.sync = null;
+    if (!this.#prepared.isolate.isDisposed) this.#prepared.isolate.dispose();
+  }
+}

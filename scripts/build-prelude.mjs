@@ -1,0 +1,28 @@
+// Bundles the code that runs inside every isolate (sandbox/prelude/) into one script. The script's
+// completion value is the prelude's `setup` function, so nothing of it is left on the global
+// object: the host calls setup with its one dispatch function, and user code never sees either.
+import { build } from "esbuild";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outFile = join(root, "sandbox/prelude/dist/prelude.js");
+
+const result = await build({
+  entryPoints: [join(root, "sandbox/prelude/index.ts")],
+  bundle: true,
+  write: false,
+  format: "iife",
+  globalName: "__edgePlaygroundPrelude",
+  platform: "neutral",
+  target: "es2022",
+  minify: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+const body = result.outputFiles[0].text;
+const script = `(function () {\n${body}\nreturn __edgePlaygroundPrelude.setup;\n})()\n`;
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, script);
+console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slice(root.length + 1)}`);
