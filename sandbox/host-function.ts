@@ -4,6 +4,7 @@
 // will run, so the sync handler is a slot filled in at load time.
 import ivm from "isolated-vm";
 import { createHash } from "node:crypto";
+import { preludeChunk } from "./prelude-script.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../server/sim/isolate-port.ts";
 
 const digestAlgorithms: Record<string, string> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
@@ -24,10 +25,16 @@ function digest(payload: unknown): SyncResult {
   return { ok: true, value: new Uint8Array(createHash(nodeName).update(data).digest()) };
 }
 
+function lazyChunk(name: unknown): SyncResult {
+  if (name !== "url" && name !== "idna") return failure("TypeError", `unknown chunk ${String(name)}`);
+  return { ok: true, value: preludeChunk(name) };
+}
+
 export function createHostCallback(slot: HostSlot): ivm.Callback {
   return new ivm.Callback((kind: unknown, payload: unknown): SyncResult => {
     try {
       if (kind === "digest") return digest(payload);
+      if (kind === "lazy_source") return lazyChunk(payload);
       if (kind === "sync") {
         if (slot.sync === null) return failure("Error", "No synchronous host calls are available here");
         return slot.sync(payload as SyncCall);

@@ -33,7 +33,7 @@ export function prepareIsolate(memoryMbMax: number): PreparedIsolate {
     const slot: HostSlot = { sync: null };
     const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
     const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
-    const get = (name: string) => api.getSync(name, { reference: true }) as ivm.Reference<unknown>;
+    const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
     const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain") };
     return { isolate, context, prelude, slot };
   } catch (error) {

@@ -24,7 +24,20 @@ function preludeSource(): string {
 /** Compiles the prelude in `isolate`, producing the code cache on first use and using it after. */
 export function compilePrelude(isolate: ivm.Isolate): ivm.Script {
   const options = cachedData === null ? { produceCachedData: true } : { cachedData };
-  const script = isolate.compileScriptSync(preludeSource(), { filename: preludeFileName, ...options });
+  // The typings leave out the cache fields isolated-vm sets on the result (CachedDataResult).
+  const script = isolate.compileScriptSync(preludeSource(), { filename: preludeFileName, ...options }) as ivm.Script & ivm.CachedDataResult;
   if (cachedData === null && script.cachedData !== undefined) cachedData = script.cachedData;
   return script;
+}
+
+const chunks = new Map<string, string>();
+
+/** The source of a lazily loaded prelude chunk, read once per process. */
+export function preludeChunk(name: "url" | "idna"): string {
+  let text = chunks.get(name);
+  if (text === undefined) {
+    text = readFileSync(fileURLToPath(new URL(`./prelude/dist/chunk-${name}.js`, import.meta.url)), "utf8");
+    chunks.set(name, text);
+  }
+  return text;
 }

@@ -49,17 +49,19 @@ function loadErrorFor(error: unknown, isolate: ivm.Isolate, phase: "compile" | "
   }
 }
 
+type CompiledModule = ivm.Module & ivm.CachedDataResult & { cachedDataRejected?: boolean };
+
 function compileModule(prepared: PreparedIsolate, script: WorkerScript, codeCache: CodeCache | null): { module: ivm.Module; cache: ColdStart["codeCache"] } {
   const filename = `${script.name}.js`;
   if (codeCache === null) return { module: prepared.isolate.compileModuleSync(script.code, { filename }), cache: "off" };
   const key = CodeCache.keyFor(filename, script.code);
   const cachedData = codeCache.get(key);
   if (cachedData === undefined) {
-    const module = prepared.isolate.compileModuleSync(script.code, { filename, produceCachedData: true });
+    const module = prepared.isolate.compileModuleSync(script.code, { filename, produceCachedData: true }) as CompiledModule;
     if (module.cachedData !== undefined) codeCache.set(key, module.cachedData);
     return { module, cache: "miss" };
   }
-  const module = prepared.isolate.compileModuleSync(script.code, { filename, cachedData });
+  const module = prepared.isolate.compileModuleSync(script.code, { filename, cachedData }) as CompiledModule;
   if (module.cachedDataRejected === true) codeCache.delete(key);
   return { module, cache: module.cachedDataRejected === true ? "rejected" : "hit" };
 }

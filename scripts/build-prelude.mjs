@@ -2,6 +2,7 @@
 // completion value is the prelude's `setup` function, so nothing of it is left on the global
 // object: the host calls setup with its one dispatch function, and user code never sees either.
 import { build } from "esbuild";
+import { buildWebChunks } from "../sandbox/prelude/web/build-chunks.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,3 +27,12 @@ const script = `(function () {\n${body}\nreturn __edgePlaygroundPrelude.setup;\n
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, script);
 console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slice(root.length + 1)}`);
+
+// Heavy Web APIs (whatwg-url, the IDNA table) load into an isolate only on first use: the host
+// hands their source over on request, so idle isolates stay small.
+const chunks = await buildWebChunks({ minify: true });
+for (const [name, text] of Object.entries(chunks)) {
+  const chunkFile = join(root, `sandbox/prelude/dist/chunk-${name}.js`);
+  writeFileSync(chunkFile, text);
+  console.log(`chunk ${name}: ${(text.length / 1024).toFixed(1)} KiB -> ${chunkFile.slice(root.length + 1)}`);
+}

@@ -50,8 +50,15 @@ test("a microtask flood is stopped by the CPU limit", () => {
   assertRecovers(host);
 });
 
+// A generous CPU budget here, so the leak meets the memory limit before the CPU limit.
+const roomy = createSandboxFactory({ poolSize: 0, limits: { isolateMemoryMbMax: 32, requestCpuMsMax: 10_000, deliveryWallMsMax: 10_000 } });
+after(() => roomy.dispose());
+
 test("a memory leak hits the memory limit: 503, then a fresh isolate", () => {
-  const host = hostile(`const keep = []; while (true) keep.push(new Array(100000).fill(Math.random()));`);
+  const host = new MiniHost(roomy, script(`export default { async fetch(req) {
+    if (new URL(req.url).pathname === "/ok") return new Response("fine");
+    const keep = []; while (true) keep.push(new Array(100000).fill(Math.random()));
+  } }`));
   const result = host.request("https://w.example/leak");
   assert.equal(result.status, 503);
   assert.equal(result.end?.type, "memory_limit");
@@ -77,7 +84,7 @@ test("deep recursion is an exception (500) and the isolate lives on", () => {
 });
 
 test("a response body over the limit is refused with the limit's name", () => {
-  const host = hostile(`return new Response("x".repeat(9 * 1024 * 1024));`);
+  const host = hostile(`return new Response(new Uint8Array(9 * 1024 * 1024));`);
   const result = host.request("https://w.example/huge");
   assert.equal(result.status, 500);
   assert.deepEqual(result.limits, ["responseBodyBytesMax"]);

@@ -3,7 +3,7 @@
 // once on the real platform. A stub's fetch is one call the world routes to the object's owner.
 import { callHost } from "../runtime/calls.ts";
 import { hostSync } from "../runtime/host.ts";
-import { Request, requestToWire, responseFromWire } from "../web/index.ts";
+import { Request, requestToWireSync, responseFromWire } from "../web/index.ts";
 
 const objectIdPattern = /^[0-9a-f]{64}$/;
 
@@ -33,7 +33,7 @@ export function createObjectNamespace(binding: string, className: string): objec
       name: id.name,
       async fetch(input: unknown, init?: unknown) {
         const request = new Request(input as never, init as never);
-        const reply = await callHost(target, "fetch", [await requestToWire(request)]);
+        const reply = await callHost(target, "fetch", [requestToWireSync(request)]);
         return responseFromWire(reply as never);
       },
     });

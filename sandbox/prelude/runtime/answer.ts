@@ -1,14 +1,15 @@
 // Turns what a handler returned into the request's `response` or `exception` operation, then
 // waits for its waitUntil work before `request_done`.
 import { sandboxLimits } from "../../limits.ts";
-import { Response, responseToWire } from "../web/index.ts";
+import { isResponse, responseToWire } from "../web/index.ts";
 import { toWireError } from "./errors.ts";
 import { emit } from "./ops.ts";
 import { finishIfDone, requestState } from "./request-state.ts";
 import { PromisePrototypeThen, PromiseResolve } from "./primordials.ts";
 
 async function toWire(requestId: string, value: unknown): Promise<void> {
-  if (!(value instanceof Response)) {
+  // A brand check: user code can fake `instanceof` through Symbol.hasInstance.
+  if (!isResponse(value)) {
     throw new TypeError(`Incorrect type for Promise: the Promise did not resolve to 'Response' (the handler returned ${value === null ? "null" : typeof value})`);
   }
   const response = await responseToWire(value);

@@ -30,3 +30,8 @@ export function hostSync(call: SyncCall): unknown {
 export function hostDigest(algorithm: string, data: Uint8Array): Uint8Array {
   return callSync("digest", { algorithm, data }) as Uint8Array;
 }
+
+/** The source of a lazily loaded Web API chunk (whatwg-url, the IDNA table). */
+export function hostLazySource(name: string): string {
+  return callSync("lazy_source", name) as string;
+}

@@ -1,0 +1,57 @@
+// Builds this layer's bundles with esbuild, for the test harness and for scripts/
+// build-prelude.mjs. Plain JavaScript (not TypeScript) so the build script can import it
+// without tsx, and so the isolate-only tsconfig never sees Node-side code.
+//
+// - buildWebEager(): sandbox/prelude/web/index.ts as an IIFE assigned to `globalName`; used
+//   by the test harness. (The prelude bundles index.ts as part of its own bundle instead.)
+// - buildWebChunks(): the lazy chunks a runtime hands out through WebDeps.lazySource: "url"
+//   (whatwg-url with an ASCII fast path in place of tr46) and "idna" (tr46 itself). Each is an
+//   IIFE assigned to a `chunk` variable; url-lazy.ts evaluates it inside a function.
+
+import * as esbuild from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+
+const common = {
+  bundle: true,
+  write: false,
+  format: "iife",
+  platform: "neutral",
+  target: "es2022",
+  mainFields: ["main"],
+  legalComments: "none",
+};
+
+/** Redirects whatwg-url's tr46 and encoding modules to this layer's shims. */
+const whatwgUrlShims = {
+  name: "whatwg-url-shims",
+  setup(build) {
+    build.onResolve({ filter: /^tr46$/ }, () => ({ path: join(webDir, "idna-shim.ts") }));
+    build.onResolve({ filter: /^\.\/encoding$/ }, (args) =>
+      args.importer.includes(join("whatwg-url", "lib")) ? { path: join(webDir, "whatwg-url-encoding-shim.ts") } : undefined,
+    );
+  },
+};
+
+/** @param {{ minify?: boolean, globalName?: string }} [options] */
+export async function buildWebEager(options = {}) {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [join(webDir, "index.ts")],
+    globalName: options.globalName ?? "web",
+    minify: options.minify ?? true,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** @param {{ minify?: boolean }} [options] @returns {Promise<{ url: string, idna: string }>} */
+export async function buildWebChunks(options = {}) {
+  const minify = options.minify ?? true;
+  const [url, idna] = await Promise.all([
+    esbuild.build({ ...common, entryPoints: [join(webDir, "url-impl.ts")], globalName: "chunk", minify, plugins: [whatwgUrlShims] }),
+    esbuild.build({ ...common, entryPoints: [join(webDir, "idna-impl.ts")], globalName: "chunk", minify }),
+  ]);
+  return { url: url.outputFiles[0].text, idna: idna.outputFiles[0].text };
+}

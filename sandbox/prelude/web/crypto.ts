@@ -1,0 +1,128 @@
+// crypto.getRandomValues, crypto.randomUUID and crypto.subtle.digest. Randomness comes from the
+// runtime's seeded PRNG and digests from the host, both injected, so runs stay deterministic
+// and this layer never touches Math.random or a clock. The deps are called directly (never via
+// .call/.apply) so a patched Function.prototype cannot intercept them.
+
+import { DOMException } from "./dom-exception.ts";
+import {
+  PromiseReject,
+  PromiseResolve,
+  bytesSet,
+  SafeString,
+  SafeTypeError,
+  SafeUint8Array,
+  StringPrototypeToUpperCase,
+  copyBytes,
+  isArrayBuffer,
+  typedArrayKind,
+  viewWindow,
+  ArrayBufferIsView,
+} from "./primordials.ts";
+
+/** The Web Crypto limit on one getRandomValues call. */
+export const getRandomValuesBytesMax = 65536;
+
+export interface CryptoDeps {
+  fillRandom(bytes: Uint8Array): void;
+  digest(algorithm: string, data: Uint8Array): Uint8Array;
+}
+
+const integerArrayKinds = [
+  "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
+  "Int32Array", "Uint32Array", "BigInt64Array", "BigUint64Array",
+];
+const hexDigits = "0123456789abcdef";
+const digestAlgorithms = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+
+let cryptoDeps: CryptoDeps | undefined;
+const constructionKey = {};
+
+function requireDeps(): CryptoDeps {
+  if (cryptoDeps === undefined) throw new SafeTypeError("crypto is not available before the runtime installs it.");
+  return cryptoDeps;
+}
+
+export class SubtleCrypto {
+  constructor(key?: unknown) {
+    if (key !== constructionKey) throw new SafeTypeError("Illegal constructor");
+  }
+
+  /** Resolves to the digest as an ArrayBuffer; unknown algorithms reject with NotSupportedError. */
+  digest(algorithm: unknown, data: unknown): Promise<unknown> {
+    try {
+      const name = digestName(algorithm);
+      if (!isArrayBuffer(data) && !ArrayBufferIsView(data)) {
+        throw new SafeTypeError("crypto.subtle.digest: data must be an ArrayBuffer or an ArrayBufferView.");
+      }
+      const digest = requireDeps().digest;
+      const result = digest(name, copyBytes(data));
+      return PromiseResolve(copyBytes(result).buffer as ArrayBuffer);
+    } catch (error) {
+      return PromiseReject(error);
+    }
+  }
+}
+
+function digestName(algorithm: unknown): string {
+  const raw = typeof algorithm === "object" && algorithm !== null ? (algorithm as { name?: unknown }).name : algorithm;
+  if (typeof raw !== "string") {
+    throw new SafeTypeError("crypto.subtle.digest: algorithm must be a string or an object with a string name.");
+  }
+  const name = StringPrototypeToUpperCase(raw);
+  if (!digestAlgorithms.includes(name)) {
+    throw new DOMException(`Unrecognized or unimplemented digest algorithm requested: ${SafeString(raw)}. Supported: ${digestAlgorithms.join(", ")}.`, "NotSupportedError");
+  }
+  return name;
+}
+
+export class Crypto {
+  readonly #subtle = new SubtleCrypto(constructionKey);
+
+  constructor(key?: unknown) {
+    if (key !== constructionKey) throw new SafeTypeError("Illegal constructor");
+  }
+
+  get subtle(): SubtleCrypto {
+    return this.#subtle;
+  }
+
+  /** Fills an integer typed array in place and returns the same array, as the spec requires. */
+  getRandomValues<T extends ArrayBufferView>(array: T): T {
+    const kind = ArrayBufferIsView(array) ? typedArrayKind(array) : undefined;
+    if (kind === undefined || !integerArrayKinds.includes(kind)) {
+      throw new DOMException("crypto.getRandomValues: the array must be an integer-typed array (not Float32Array, Float64Array or DataView).", "TypeMismatchError");
+    }
+    const { buffer, byteOffset, byteLength } = viewWindow(array);
+    if (byteLength > getRandomValuesBytesMax) {
+      throw new DOMException(`crypto.getRandomValues: the array is ${byteLength} bytes long, over the limit of ${getRandomValuesBytesMax} bytes (getRandomValuesBytesMax).`, "QuotaExceededError");
+    }
+    const fillRandom = requireDeps().fillRandom;
+    // The dep fills an array of ours, never the caller's: the caller's array may be a view on
+    // a buffer the dep should not see, and the copy-in goes through the captured set().
+    const bytes = new SafeUint8Array(byteLength);
+    fillRandom(bytes);
+    bytesSet(new SafeUint8Array(buffer, byteOffset, byteLength), bytes, 0);
+    return array;
+  }
+
+  /** A version 4 UUID drawn from the same seeded source as getRandomValues. */
+  randomUUID(): string {
+    const bytes = new SafeUint8Array(16);
+    const fillRandom = requireDeps().fillRandom;
+    fillRandom(bytes);
+    bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    let hex = "";
+    for (let index = 0; index < 16; index++) {
+      hex += hexDigits[bytes[index]! >> 4]! + hexDigits[bytes[index]! & 15]!;
+      if (index === 3 || index === 5 || index === 7 || index === 9) hex += "-";
+    }
+    return hex;
+  }
+}
+
+/** Creates the `crypto` global; called once by installWebApis with the runtime's deps. */
+export function createCrypto(deps: CryptoDeps): Crypto {
+  cryptoDeps = { fillRandom: deps.fillRandom, digest: deps.digest };
+  return new Crypto(constructionKey);
+}

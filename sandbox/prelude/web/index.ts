@@ -1,0 +1,124 @@
+// The Web API layer that runs inside each isolate: installWebApis defines the globals, and the
+// *Wire functions convert between this layer's Request/Response and the plain data the runtime
+// exchanges with the host. The conversions run on the runtime's behalf after worker code has had
+// a chance to patch builtins, so they use only builtins captured at load (primordials.ts), touch
+// no lazily loaded code, and return null-prototype records (resolving a promise with an object
+// reads its `then`, which a patched Object.prototype could otherwise intercept).
+
+import { atob, btoa } from "./base64.ts";
+import { newBodySource, takeBytesOrNull } from "./body.ts";
+import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
+import { DOMException } from "./dom-exception.ts";
+import { TextDecoder, TextEncoder } from "./encoding.ts";
+import { Headers, headerPairs, headersFromPairs } from "./headers.ts";
+import { ObjectDefineProperty, PromiseReject, PromiseResolve, SafeString, copyBytes, dataDescriptor } from "./primordials.ts";
+import { createRequest, getRequestFields, isRequest, normalizeMethod, Request } from "./request.ts";
+import { createResponse, getResponseFields, isResponse, Response } from "./response.ts";
+import { structuredClone } from "./structured-clone.ts";
+import { installLazyUrlGlobals, loadUrlApi, type LazyChunkName, type LazyChunkSource } from "./url-lazy.ts";
+
+export { atob, btoa, Crypto, DOMException, Headers, Request, Response, structuredClone, SubtleCrypto, TextDecoder, TextEncoder };
+export type { RequestInit } from "./request.ts";
+export type { ResponseInit } from "./response.ts";
+export type { HeadersInit } from "./headers.ts";
+export type { BodyInit } from "./body.ts";
+export type { LazyChunkName, LazyChunkSource };
+export { getRandomValuesBytesMax } from "./crypto.ts";
+/** Brand checks (#private), unlike instanceof, which worker code can fool via Symbol.hasInstance. */
+export { isRequest, isResponse };
+
+export interface WebDeps {
+  /** Fills `bytes` with seeded random bytes (the runtime's PRNG). */
+  fillRandom(bytes: Uint8Array): void;
+  /** Synchronous digest computed by the host with node:crypto; algorithm is one of "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512". */
+  digest(algorithm: string, data: Uint8Array): Uint8Array;
+  /**
+   * Returns the source text of a lazy chunk built by build-chunks.mjs ("url": whatwg-url's URL
+   * and URLSearchParams; "idna": the UTS #46 table for non-ASCII hosts). Called at most once per
+   * chunk per isolate, on first use. Without it, URL and URLSearchParams throw a TypeError saying
+   * so, and Request/Response.redirect accept only URLs already in canonical form.
+   */
+  lazySource?(name: LazyChunkName): string;
+}
+
+export interface RequestWire {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: Uint8Array | null;
+}
+
+export interface ResponseWire {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Uint8Array | null;
+}
+
+export function installWebApis(global: Record<string, unknown>, deps: WebDeps): void {
+  const crypto = createCrypto(deps);
+  const lazySource = deps.lazySource;
+  installLazyUrlGlobals(global, lazySource === undefined ? undefined : (name) => lazySource(name));
+  const globals: Record<string, unknown> = {
+    Headers,
+    Request,
+    Response,
+    TextEncoder,
+    TextDecoder,
+    DOMException,
+    Crypto,
+    SubtleCrypto,
+    crypto,
+    atob,
+    btoa,
+    structuredClone,
+  };
+  for (const name of Object.keys(globals)) ObjectDefineProperty(global, name, dataDescriptor(globals[name]));
+}
+
+/** An incoming request from the host: URL and headers are trusted, the headers immutable. */
+export function requestFromWire(wire: RequestWire): Request {
+  const headers = headersFromPairs(wire.headers, "immutable");
+  const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual" };
+  return createRequest(fields, wire.body === null ? null : newBodySource(copyBytes(wire.body)));
+}
+
+/**
+ * A subrequest's plain data, at once; reads (and so uses) the request's body. Synchronous so a
+ * subrequest's call is issued in the same turn as the `fetch()` that made it (issue order).
+ */
+export function requestToWireSync(request: Request): RequestWire {
+  const fields = getRequestFields(request);
+  const wire = { __proto__: null, method: fields.method, url: fields.url, headers: headerPairs(fields.headers), body: takeBytesOrNull(request) };
+  return wire as unknown as RequestWire;
+}
+
+/** A subrequest's plain data; reads (and so uses) the request's body. */
+export function requestToWire(request: Request): Promise<RequestWire> {
+  try {
+    return PromiseResolve(requestToWireSync(request));
+  } catch (error) {
+    return PromiseReject(error);
+  }
+}
+
+/** What a handler returned, as plain data; reads (and so uses) the response's body. */
+export function responseToWire(response: Response): Promise<ResponseWire> {
+  try {
+    const fields = getResponseFields(response);
+    const wire = { __proto__: null, status: fields.status, statusText: fields.statusText, headers: headerPairs(fields.headers), body: takeBytesOrNull(response) };
+    return PromiseResolve(wire as unknown as ResponseWire);
+  } catch (error) {
+    return PromiseReject(error);
+  }
+}
+
+/** A subrequest's response from the host, with immutable headers as in the Workers runtime. */
+export function responseFromWire(wire: ResponseWire): Response {
+  const headers = headersFromPairs(wire.headers, "immutable");
+  const fields = { type: "default" as const, status: wire.status, statusText: SafeString(wire.statusText), headers, url: "", redirected: false };
+  return createResponse(fields, wire.body === null ? null : newBodySource(copyBytes(wire.body)));
+}
+
+/** The URL implementation, for runtime code that needs URL parsing (loads the chunk). */
+export { loadUrlApi };

@@ -1,0 +1,144 @@
+// Request as in the Workers runtime: an absolute URL (relative ones throw "Invalid URL"), a
+// method checked against the methods workerd knows and upper-cased (so "patch" becomes
+// "PATCH"; an unknown method throws "Invalid HTTP method string"), Headers, a once-readable
+// body, and `redirect`. GET and HEAD requests cannot have a body. `signal`, `cf`, `cache` and
+// `integrity` are not modelled.
+
+import {
+  BodyMixin,
+  bodySource,
+  cloneBodySource,
+  extractBody,
+  setBodySource,
+  type BodyInit,
+} from "./body.ts";
+import type { BodySource } from "./body-stream.ts";
+import { parseAbsoluteUrl } from "./canonical-url.ts";
+import { Headers, copyHeadersWithGuard, headersGuard, type HeadersInit } from "./headers.ts";
+import { SafeString, SafeTypeError, StringPrototypeToUpperCase } from "./primordials.ts";
+
+export interface RequestInit {
+  method?: string;
+  headers?: HeadersInit;
+  body?: BodyInit;
+  redirect?: string;
+}
+
+/** The HTTP methods workerd (via kj) accepts, in upper case. CONNECT is not a Request method. */
+const knownMethods = [
+  "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "PURGE", "OPTIONS", "TRACE", "COPY", "LOCK",
+  "MKCOL", "MOVE", "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "ACL", "REPORT", "MKACTIVITY",
+  "CHECKOUT", "MERGE", "MSEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
+];
+const redirectModes = ["follow", "manual", "error"];
+
+export function normalizeMethod(raw: unknown): string {
+  const upper = StringPrototypeToUpperCase(SafeString(raw));
+  for (let index = 0; index < knownMethods.length; index++) {
+    if (knownMethods[index] === upper) return upper;
+  }
+  throw new SafeTypeError(`Invalid HTTP method string: ${SafeString(raw)}`);
+}
+
+/** The fields of a request apart from its body, as held by the #private state. */
+export interface RequestFields {
+  method: string;
+  url: string;
+  headers: Headers;
+  redirect: string;
+}
+
+const constructionKey = {};
+// Module-private accessors, assigned in the static block (declared before the class).
+let requestFields: (request: Request) => RequestFields;
+let requestBrand: (value: unknown) => boolean;
+
+export class Request extends BodyMixin {
+  #fields: RequestFields;
+
+  static {
+    requestFields = (request) => request.#fields;
+    requestBrand = (value) => typeof value === "object" && value !== null && #fields in value;
+  }
+
+  constructor(input: unknown, init?: RequestInit) {
+    super();
+    if (input === constructionKey) {
+      // Internal construction (wire, clone): the caller sets the fields and body afterwards.
+      this.#fields = init as unknown as RequestFields;
+      return;
+    }
+    if (arguments.length === 0) throw new SafeTypeError("Request: 1 argument required, but only 0 present.");
+    const options: RequestInit = init ?? {};
+    const from = isRequest(input) ? input : null;
+    const fields: RequestFields = from === null
+      ? { method: "GET", url: parseAbsoluteUrl(input), headers: new Headers(), redirect: "follow" }
+      : { ...requestFields(from), headers: copyHeadersWithGuard(requestFields(from).headers, "none") };
+    if (options.method !== undefined) fields.method = normalizeMethod(options.method);
+    if (options.headers !== undefined) fields.headers = new Headers(options.headers);
+    if (options.redirect !== undefined) {
+      if (!redirectModes.includes(SafeString(options.redirect))) {
+        throw new SafeTypeError(`Request: redirect must be one of ${redirectModes.join(", ")}; got "${SafeString(options.redirect)}".`);
+      }
+      fields.redirect = SafeString(options.redirect);
+    }
+    this.#fields = fields;
+    const extracted = options.body !== undefined && options.body !== null ? extractBody(options.body) : null;
+    const inputSource = from === null ? null : bodySource(from);
+    if ((extracted?.source ?? inputSource) !== null && (fields.method === "GET" || fields.method === "HEAD")) {
+      throw new SafeTypeError("Request with a GET or HEAD method cannot have a body.");
+    }
+    if (extracted !== null) {
+      setBodySource(this, extracted.source);
+      if (extracted.contentType !== null && !fields.headers.has("content-type")) fields.headers.set("content-type", extracted.contentType);
+    } else if (from !== null && inputSource !== null) {
+      if (inputSource.disturbed || inputSource.locked) {
+        throw new SafeTypeError("Cannot construct a Request with a Request object that has already been used.");
+      }
+      // The new request takes over the body; the input reads as used from now on.
+      inputSource.disturbed = true;
+      setBodySource(this, { bytes: inputSource.bytes, disturbed: false, locked: false });
+    }
+  }
+
+  get method(): string {
+    return this.#fields.method;
+  }
+
+  get url(): string {
+    return this.#fields.url;
+  }
+
+  get headers(): Headers {
+    return this.#fields.headers;
+  }
+
+  get redirect(): string {
+    return this.#fields.redirect;
+  }
+
+  clone(): Request {
+    const source = cloneBodySource(this, "Request");
+    const fields = this.#fields;
+    return createRequest({ ...fields, headers: copyHeadersWithGuard(fields.headers, headersGuard(fields.headers)) }, source);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Request";
+  }
+}
+
+export function isRequest(value: unknown): value is Request {
+  return requestBrand(value);
+}
+
+export function getRequestFields(request: Request): RequestFields {
+  return requestFields(request);
+}
+
+/** Builds a Request from already-validated fields without running the public constructor. */
+export function createRequest(fields: RequestFields, source: BodySource | null): Request {
+  const request = new Request(constructionKey, fields as unknown as RequestInit);
+  setBodySource(request, source);
+  return request;
+}
