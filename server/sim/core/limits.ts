@@ -1,0 +1,52 @@
+// Every limit of the simulated world, in one place, named with its unit last (STYLE.md rule 5).
+// Validation errors quote these names so a learner can find what they hit.
+
+export const limits = {
+  // Scenario size: bounds on untrusted input.
+  scenarioBytesMax: 2_000_000,
+  trafficEntriesMax: 10_000,
+  faultsMax: 1_000,
+  workersMax: 16,
+  routesPerWorkerMax: 32,
+  deploymentsMax: 64,
+  originsMax: 64,
+  regionsMax: 16,
+  codeBytesMax: 1_000_000,
+  bindingsPerWorkerMax: 32,
+  nameCharsMax: 64,
+  urlCharsMax: 2_048,
+  requestBodyBytesMax: 100_000,
+  headersPerRequestMax: 64,
+  scenarioTimeMsMax: 24 * 60 * 60 * 1000,
+  latencyMsMax: 10_000,
+  seedMax: 0xffffffff,
+
+  // The run: a bound on every loop.
+  eventsPerRunMax: 1_000_000,
+  pendingEventsMax: 200_000,
+  traceEntriesMax: 2_000_000,
+  opsPerDeliveryMax: 10_000,
+  timersPerIsolateMax: 1_000,
+  subrequestDepthMax: 16,
+  objectQueueDepthMax: 1_000,
+  routeCacheEntriesMax: 100_000,
+  logMessageCharsMax: 2_000,
+} as const;
+
+/** Defaults of the world's tunable timings; every one can be overridden per scenario. */
+export const defaults = {
+  healthCheckIntervalMs: 10_000,
+  clientToPopMs: 5,
+  jitterPercent: 5,
+  routeCacheEntries: 1_000,
+  routeCacheTtlMs: 60_000,
+  isolateIdleEvictMs: 5 * 60 * 1000,
+  objectHibernateMs: 10_000,
+  objectEvictMs: 30 * 60 * 1000,
+  storageOpMs: 0,
+  originLatencyMs: 20,
+  kvCacheHitMs: 1,
+  kvCentralRegion: "us-east",
+  partitionRetryMs: 1_000,
+  runTimeMsMax: 2 * 60 * 60 * 1000,
+} as const;

@@ -1,0 +1,59 @@
+// The trace: the source of truth of a run (DESIGN.md rule 3). Every entry carries the virtual
+// time `t`; measured numbers (real ms of a cold start, CPU of a delivery) live only in a
+// `measured` field, which the hash leaves out, so a run hashes the same on any machine.
+
+import { sha256HexOfString } from "./hash.ts";
+
+export type KvReadSource = "cache" | "central" | "negative_cache";
+export type ObjectState = "active" | "hibernated" | "evicted";
+
+export type TraceEntry =
+  | { kind: "start"; t: 0; seed: number; options: Record<string, unknown> }
+  | { kind: "request"; t: number; req: string; traffic: number | null; from: string; method: string; url: string }
+  | { kind: "anycast"; t: number; req: string; from: string; pop: string | null }
+  | { kind: "route"; t: number; req: string; pop: string; host: string; path: string; cache: "hit" | "miss"; worker: string | null }
+  | { kind: "isolate_start"; t: number; isolate: string; pop: string; worker: string; version: string; modelMs: number; measured?: Record<string, unknown> }
+  | { kind: "isolate_load_failed"; t: number; isolate: string; pop: string; code: string; message: string; line: number | null }
+  | { kind: "isolate_end"; t: number; isolate: string; pop: string; reason: string; requests: string[] }
+  | { kind: "isolate_evict"; t: number; isolate: string; pop: string }
+  | { kind: "deliver"; t: number; isolate: string; event: string; req: string | null; ops: number; measured?: Record<string, unknown> }
+  | { kind: "kv_read"; t: number; req: string | null; pop: string; key: string; version: number | null; stale: boolean; source: string }
+  | { kind: "kv_write"; t: number; req: string | null; pop: string; key: string; version: number | null; status: string }
+  | { kind: "kv_replicate"; t: number; region: string; key: string; version: number }
+  | { kind: "do_enqueue"; t: number; object: string; req: string; region: string; depth: number }
+  | { kind: "do_dequeue"; t: number; object: string; req: string; depth: number }
+  | { kind: "do_done"; t: number; object: string; req: string; depth: number }
+  | { kind: "do_storage"; t: number; object: string; req: string | null; method: string; ok: boolean }
+  | { kind: "do_state"; t: number; object: string; region: string; state: ObjectState; reason: string }
+  | { kind: "do_migrate"; t: number; object: string; from: string; to: string }
+  | { kind: "do_redirect"; t: number; object: string; req: string; location: string; owner: string }
+  | { kind: "fault"; t: number; fault: string; target: string[]; active: boolean }
+  | { kind: "health"; t: number; pop: string; advertised: boolean }
+  | { kind: "deploy"; t: number; worker: string; version: string; pop: string }
+  | { kind: "subrequest"; t: number; req: string; url: string; target: string }
+  | { kind: "timer"; t: number; isolate: string; timerId: number; action: "set" | "fire" | "clear" }
+  | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string }
+  | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }
+  | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null };
+
+export type TraceKind = TraceEntry["kind"];
+
+/** JSON with object keys sorted at every level, so equal traces give equal bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
+}
+
+/** The trace without its measured fields: what the hash and replays compare. */
+export function hashedView(entry: TraceEntry): Record<string, unknown> {
+  if (!("measured" in entry)) return entry;
+  const { measured: _measured, ...rest } = entry;
+  return rest;
+}
+
+export function traceHash(trace: readonly TraceEntry[]): string {
+  return sha256HexOfString(`[${trace.map((entry) => canonicalJson(hashedView(entry))).join(",")}]`);
+}

@@ -1,0 +1,129 @@
+// Parsing of the scenario's workers, faults, deployments and origins.
+
+import type { BindingSpec } from "./isolate-port.ts";
+import { defaults, limits } from "./core/limits.ts";
+import { parsePattern } from "./router/trie.ts";
+import { popIdOf } from "./net/topology.ts";
+import type { DeploymentSpec, FaultSpec, OriginSpec, WorkerSpec } from "./scenario-types.ts";
+import { arr, fail, type Json, num, obj, oneOf, onlyKeys, optional, regionOf, str } from "./scenario-reader.ts";
+import { readHeaders } from "./scenario.ts";
+
+const namePattern = /^[a-z0-9][a-z0-9-]*$/;
+
+export function parseWorker(value: Json, path: string, fallbackName: string): WorkerSpec {
+  const w = obj(value, path);
+  onlyKeys(w, path, ["name", "code", "bindings", "routes", "version"]);
+  const name = optional(w, "name", (v) => str(v, `${path}.name`), fallbackName);
+  if (!namePattern.test(name)) fail(`${path}.name`, "expected lower-case letters, digits and dashes");
+  const routes = optional(w, "routes", (v) => arr(v, `${path}.routes`, limits.routesPerWorkerMax, "routesPerWorkerMax"), []);
+  return {
+    name,
+    version: optional(w, "version", (v) => str(v, `${path}.version`), "v1"),
+    code: str(w.code, `${path}.code`, limits.codeBytesMax, "codeBytesMax"),
+    bindings: optional(w, "bindings", (v) => parseBindings(v, `${path}.bindings`), {}),
+    routes: routes.map((r, i) => {
+      const route = str(r, `${path}.routes[${i}]`, limits.urlCharsMax, "urlCharsMax");
+      if (!parsePattern(route)) fail(`${path}.routes[${i}]`, "expected host/path with an optional trailing * (example.com/api/*)");
+      return route;
+    }),
+  };
+}
+
+function parseBindings(value: Json, path: string): Record<string, BindingSpec> {
+  const o = obj(value, path);
+  const names = Object.keys(o);
+  if (names.length > limits.bindingsPerWorkerMax) fail(path, `at most ${limits.bindingsPerWorkerMax} bindings (bindingsPerWorkerMax)`);
+  const out: Record<string, BindingSpec> = {};
+  for (const name of names) {
+    const p = `${path}.${name}`;
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) fail(p, "expected a JavaScript identifier");
+    const b = obj(o[name], p);
+    const type = oneOf(b.type, `${p}.type`, ["kv", "durable_object", "var"] as const);
+    if (type === "kv") out[name] = { type };
+    else if (type === "var") out[name] = { type, value: str(b.value, `${p}.value`, limits.urlCharsMax, "urlCharsMax") };
+    else out[name] = { type, className: str(b.className, `${p}.className`) };
+  }
+  return out;
+}
+
+export function parseFaults(value: Json, regions: readonly string[], workers: readonly WorkerSpec[]): FaultSpec[] {
+  return arr(value, "faults", limits.faultsMax, "faultsMax").map((v, i) => parseFault(obj(v, `faults[${i}]`), `faults[${i}]`, regions, workers));
+}
+
+export function parseFault(f: Record<string, Json>, path: string, regions: readonly string[], workers: readonly WorkerSpec[]): FaultSpec {
+  const kind = oneOf(f.kind, `${path}.kind`, ["partition", "pop_down", "region_down", "slow_region", "evict_object"] as const);
+  const atMs = num(f.atMs, `${path}.atMs`, 0, limits.scenarioTimeMsMax);
+  const forMs = optional(f, "forMs", (v) => num(v, `${path}.forMs`, 1, limits.scenarioTimeMsMax), null);
+  switch (kind) {
+    case "partition": {
+      onlyKeys(f, path, ["atMs", "kind", "regions", "forMs"]);
+      const list = arr(f.regions, `${path}.regions`, limits.regionsMax, "regionsMax");
+      if (list.length === 0) fail(`${path}.regions`, "expected at least one region");
+      return { atMs, kind, forMs, regions: list.map((r, j) => regionOf(r, `${path}.regions[${j}]`, regions)) };
+    }
+    case "pop_down": {
+      onlyKeys(f, path, ["atMs", "kind", "pop", "forMs"]);
+      // A PoP is named by its region (one PoP per region) or by its id.
+      const name = str(f.pop, `${path}.pop`);
+      const region = regions.find((r) => r === name || popIdOf(r) === name);
+      if (!region) fail(`${path}.pop`, `unknown PoP "${name}"`);
+      return { atMs, kind, forMs, pop: popIdOf(region) };
+    }
+    case "region_down":
+      onlyKeys(f, path, ["atMs", "kind", "region", "forMs"]);
+      return { atMs, kind, forMs, region: regionOf(f.region, `${path}.region`, regions) };
+    case "slow_region":
+      onlyKeys(f, path, ["atMs", "kind", "region", "extraMs", "forMs"]);
+      return { atMs, kind, forMs, region: regionOf(f.region, `${path}.region`, regions), extraMs: num(f.extraMs, `${path}.extraMs`, 0, limits.latencyMsMax) };
+    case "evict_object": {
+      onlyKeys(f, path, ["atMs", "kind", "worker", "className", "name"]);
+      const worker = optional(f, "worker", (v) => str(v, `${path}.worker`), workers[0]!.name);
+      if (!workers.some((w) => w.name === worker)) fail(`${path}.worker`, `unknown worker "${worker}"`);
+      return { atMs, kind, worker, className: str(f.className, `${path}.className`), name: str(f.name, `${path}.name`, limits.urlCharsMax, "urlCharsMax") };
+    }
+  }
+}
+
+export function parseDeployments(value: Json, workers: readonly WorkerSpec[], regions: readonly string[]): DeploymentSpec[] {
+  const counts = new Map<string, number>();
+  return arr(value, "deployments", limits.deploymentsMax, "deploymentsMax").map((v, i) => {
+    const path = `deployments[${i}]`;
+    const d = obj(v, path);
+    onlyKeys(d, path, ["atMs", "worker", "code", "version", "rollout"]);
+    const worker = optional(d, "worker", (w) => str(w, `${path}.worker`), workers[0]!.name);
+    if (!workers.some((w) => w.name === worker)) fail(`${path}.worker`, `unknown worker "${worker}"`);
+    const n = (counts.get(worker) ?? 1) + 1;
+    counts.set(worker, n);
+    const rollout = obj(d.rollout ?? {}, `${path}.rollout`);
+    onlyKeys(rollout, `${path}.rollout`, ["stepMs", "pops"]);
+    const pops = optional(rollout, "pops", (p) => arr(p, `${path}.rollout.pops`, limits.regionsMax, "regionsMax"), [...regions]);
+    return {
+      atMs: num(d.atMs, `${path}.atMs`, 0, limits.scenarioTimeMsMax),
+      worker,
+      version: optional(d, "version", (x) => str(x, `${path}.version`), `v${n}`),
+      code: str(d.code, `${path}.code`, limits.codeBytesMax, "codeBytesMax"),
+      rollout: {
+        stepMs: optional(rollout, "stepMs", (s) => num(s, `${path}.rollout.stepMs`, 0, limits.scenarioTimeMsMax), 0),
+        pops: pops.map((p, j) => popIdOf(regionOf(typeof p === "string" ? p.replace(/-pop$/, "") : p, `${path}.rollout.pops[${j}]`, regions))),
+      },
+    };
+  });
+}
+
+export function parseOrigins(value: Json, regions: readonly string[], workerNames: readonly string[]): OriginSpec[] {
+  return arr(value, "origins", limits.originsMax, "originsMax").map((v, i) => {
+    const path = `origins[${i}]`;
+    const o = obj(v, path);
+    onlyKeys(o, path, ["host", "region", "latencyMs", "status", "headers", "body"]);
+    const host = str(o.host, `${path}.host`, limits.urlCharsMax, "urlCharsMax").toLowerCase();
+    if (workerNames.some((w) => host === `${w}.workers.dev`)) fail(`${path}.host`, "this host is a worker's workers.dev name");
+    return {
+      host,
+      region: optional(o, "region", (r) => regionOf(r, `${path}.region`, regions), regions[0]!),
+      latencyMs: optional(o, "latencyMs", (x) => num(x, `${path}.latencyMs`, 0, limits.latencyMsMax), defaults.originLatencyMs),
+      status: optional(o, "status", (x) => num(x, `${path}.status`, 200, 599), 200),
+      headers: optional(o, "headers", (h) => readHeaders(h, `${path}.headers`), []),
+      body: optional(o, "body", (b) => str(b, `${path}.body`, limits.requestBodyBytesMax, "requestBodyBytesMax"), ""),
+    };
+  });
+}

@@ -1,0 +1,82 @@
+// The parsed, validated scenario: what the world is built from. Parsing fills every default, so
+// the world never checks for missing fields.
+
+import type { BindingSpec } from "./isolate-port.ts";
+import type { LatencyOverride } from "./net/topology.ts";
+
+export interface WorldOptions {
+  regions: string[];
+  latency: LatencyOverride[];
+  /** Percent of a message's latency drawn as seeded jitter (± this much). */
+  jitterPercent: number;
+  clientToPopMs: number;
+  healthCheckIntervalMs: number;
+  routeCacheEntries: number;
+  routeCacheTtlMs: number;
+  isolateIdleEvictMs: number;
+  objectHibernateMs: number;
+  objectEvictMs: number;
+  /** Replication lag in ms to each region; regions not listed get the KV model's default. */
+  kvReplicationLagMs: Record<string, number>;
+  kvCentralRegion: string;
+  /** Charge measured cold-start and CPU ms to virtual time (off by default: runs stay portable). */
+  chargeMeasuredCosts: boolean;
+  /** The run stops at this virtual time even if events remain (idle timers, alarms). */
+  runTimeMsMax: number;
+}
+
+export interface WorkerSpec {
+  name: string;
+  version: string;
+  code: string;
+  bindings: Record<string, BindingSpec>;
+  routes: string[];
+}
+
+export interface TrafficEntry {
+  atMs: number;
+  from: string;
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: string | null;
+}
+
+export type FaultSpec =
+  | { atMs: number; kind: "partition"; regions: string[]; forMs: number | null }
+  | { atMs: number; kind: "pop_down"; pop: string; forMs: number | null }
+  | { atMs: number; kind: "region_down"; region: string; forMs: number | null }
+  | { atMs: number; kind: "slow_region"; region: string; extraMs: number; forMs: number | null }
+  | { atMs: number; kind: "evict_object"; worker: string; className: string; name: string };
+
+export type FaultKind = FaultSpec["kind"];
+
+export interface DeploymentSpec {
+  atMs: number;
+  worker: string;
+  version: string;
+  code: string;
+  /** PoPs in rollout order, one more every `stepMs`. */
+  rollout: { stepMs: number; pops: string[] };
+}
+
+export interface OriginSpec {
+  host: string;
+  region: string;
+  /** Time the origin takes to answer, on top of the network path. */
+  latencyMs: number;
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface Scenario {
+  name: string;
+  seed: number;
+  world: WorldOptions;
+  workers: WorkerSpec[];
+  traffic: TrafficEntry[];
+  faults: FaultSpec[];
+  deployments: DeploymentSpec[];
+  origins: OriginSpec[];
+}

@@ -1,0 +1,74 @@
+// The events of the world's queue, discriminated on `kind`. Each says in one line what it is
+// (for the stepping UI) and whether the model lets a learner reorder it: messages in flight
+// (a request on the wire, a KV or DO reply, an origin answer) may arrive in either order, and a
+// Durable Object may take any of its queued requests next. Timers, faults, health checks and
+// replication follow the clock only.
+
+import type { CallResult, WireResponse } from "../isolate-port.ts";
+import type { FaultSpec } from "../scenario-types.ts";
+
+export type SimEvent =
+  | { kind: "client_send"; req: string }
+  | { kind: "pop_arrive"; req: string; pop: string }
+  | { kind: "client_receive"; req: string; response: WireResponse; servedBy: string | null; version: string | null }
+  | { kind: "isolate_reply"; isolate: string; callId: number; result: CallResult; label: string; inFlight: boolean }
+  | { kind: "timer_fire"; isolate: string; timerId: number }
+  | { kind: "object_arrive"; object: string; doReq: string; region: string }
+  | { kind: "object_take"; object: string; doReq: string }
+  | { kind: "object_idle"; object: string }
+  | { kind: "object_alarm"; object: string }
+  | { kind: "kv_replicate"; namespace: string; region: string; key: string; version: number }
+  | { kind: "isolate_idle"; isolate: string }
+  | { kind: "health_check" }
+  | { kind: "fault"; fault: FaultSpec; index: number }
+  | { kind: "fault_end"; fault: FaultSpec; index: number }
+  | { kind: "deploy"; deployment: number; step: number };
+
+export type SimEventKind = SimEvent["kind"];
+
+export function isReorderable(event: SimEvent): boolean {
+  switch (event.kind) {
+    case "pop_arrive":
+    case "client_receive":
+    case "object_arrive":
+    case "object_take":
+      return true;
+    case "isolate_reply":
+      return event.inFlight;
+    case "client_send":
+    case "timer_fire":
+    case "object_idle":
+    case "object_alarm":
+    case "kv_replicate":
+    case "isolate_idle":
+    case "health_check":
+    case "fault":
+    case "fault_end":
+    case "deploy":
+      return false;
+  }
+}
+
+export function labelOf(event: SimEvent): string {
+  switch (event.kind) {
+    case "client_send": return `${event.req} leaves the client`;
+    case "pop_arrive": return `${event.req} reaches ${event.pop}`;
+    case "client_receive": return `${event.req} answer (${event.response.status}) reaches the client`;
+    case "isolate_reply": return `${event.label} → ${event.isolate}`;
+    case "timer_fire": return `timer ${event.timerId} fires in ${event.isolate}`;
+    case "object_arrive": return `${event.doReq} reaches object ${short(event.object)}`;
+    case "object_take": return `object ${short(event.object)} takes ${event.doReq}`;
+    case "object_idle": return `object ${short(event.object)} idle check`;
+    case "object_alarm": return `object ${short(event.object)} alarm`;
+    case "kv_replicate": return `KV ${event.key} v${event.version} replicates to ${event.region}`;
+    case "isolate_idle": return `${event.isolate} idle check`;
+    case "health_check": return "health checks";
+    case "fault": return `fault ${event.fault.kind} starts`;
+    case "fault_end": return `fault ${event.fault.kind} ends`;
+    case "deploy": return `deployment ${event.deployment} step ${event.step}`;
+  }
+}
+
+function short(objectId: string): string {
+  return objectId.slice(0, 8);
+}

@@ -1,0 +1,77 @@
+// `ctx.storage` calls of an object, answered from the ObjectStorage port. Each operation is
+// applied when the isolate issues it (in issue order, so a read sees the writes before it) and
+// its answer is a separate event, so a learner can step between awaits. The answer is local to
+// the object (not a network message), so it is never reordered.
+
+import type { CallResult } from "../isolate-port.ts";
+import type { ObjectStorage, StorageListOptions, StorageOp, StorageResult } from "../durable-objects/storage-port.ts";
+import { defaults } from "../core/limits.ts";
+import { callError, replyAt, type CallOp } from "./calls.ts";
+import type { IsolateRecord, WorldState } from "./state.ts";
+
+export function storageCall(w: WorldState, isolate: IsolateRecord, op: CallOp, objectId: string, atMs: number): void {
+  const object = w.objects.byId.get(objectId);
+  let result: CallResult;
+  if (!object) result = callError("Error", `no Durable Object ${objectId} in this world`);
+  else {
+    object.storage ??= w.deps.objectStorage.open(objectId);
+    result = runStorageMethod(object.storage, op.method, op.args);
+    if (result.ok && op.method === "setAlarm") scheduleAlarm(w, objectId, op.args[0] as number);
+    if (result.ok && (op.method === "deleteAlarm" || op.method === "deleteAll")) cancelAlarm(w, objectId);
+  }
+  w.record({ kind: "do_storage", t: w.nowMs, object: objectId, req: op.requestId, method: op.method, ok: result.ok });
+  replyAt(w, isolate, op.callId, atMs + defaults.storageOpMs, result, `storage ${op.method}`, false);
+}
+
+function runStorageMethod(storage: ObjectStorage, method: string, args: unknown[]): CallResult {
+  const a0 = args[0];
+  switch (method) {
+    case "get": {
+      const found = storage.get(a0 as string[]);
+      return found.ok ? { ok: true, value: [...found.value.entries()] } : toError(found);
+    }
+    case "put": return asNull(storage.put(a0 as [string, unknown][]));
+    case "delete": return asValue(storage.delete(a0 as string[]));
+    case "list": return asValue(storage.list((a0 ?? {}) as StorageListOptions));
+    case "deleteAll": return asNull(storage.deleteAll());
+    case "transaction": return asNull(storage.transaction(toStorageOps(a0)));
+    case "getAlarm": return { ok: true, value: storage.getAlarm() };
+    case "setAlarm": return asNull(storage.setAlarm(a0 as number));
+    case "deleteAlarm":
+      storage.deleteAlarm();
+      return { ok: true, value: null };
+    default:
+      return callError("TypeError", `storage has no method ${method}`);
+  }
+}
+
+/** The wire's `{ op: "put", entries } | { op: "delete", keys }` batch as the port's ops. */
+function toStorageOps(value: unknown): StorageOp[] {
+  const ops = Array.isArray(value) ? value : [];
+  return ops.map((o: { op?: string; entries?: [string, unknown][]; keys?: string[] }) =>
+    o.op === "put" ? { type: "put", entries: o.entries ?? [] } : { type: "delete", keys: o.keys ?? [] });
+}
+
+function asNull(result: StorageResult<unknown>): CallResult {
+  return result.ok ? { ok: true, value: null } : toError(result);
+}
+
+function asValue(result: StorageResult<unknown>): CallResult {
+  return result.ok ? { ok: true, value: result.value } : toError(result);
+}
+
+function toError(result: { ok: false; error: { code: string; message: string } }): CallResult {
+  return callError(result.error.code.startsWith("sql") ? "Error" : "TypeError", result.error.message);
+}
+
+function scheduleAlarm(w: WorldState, objectId: string, atMs: number): void {
+  cancelAlarm(w, objectId);
+  const object = w.object(objectId);
+  object.alarm = w.schedule(Math.max(w.nowMs, Math.ceil(atMs)), { kind: "object_alarm", object: objectId });
+}
+
+function cancelAlarm(w: WorldState, objectId: string): void {
+  const object = w.object(objectId);
+  if (object.alarm) w.queue.cancel(object.alarm);
+  object.alarm = null;
+}

@@ -1,0 +1,61 @@
+// The state of the Durable Objects of a world: one record per object, wherever it lives.
+
+import type { Scheduled } from "../core/event-queue.ts";
+import type { ObjectState } from "../core/trace.ts";
+import { createRing, type PlacementRing } from "../durable-objects/placement.ts";
+import type { ObjectStorage } from "../durable-objects/storage-port.ts";
+import type { WireRequest } from "../isolate-port.ts";
+import type { SimEvent } from "./events.ts";
+
+/** A request for an object: a stub's fetch (with the calling isolate to answer) or an alarm. */
+export interface ObjectRequest {
+  id: string;
+  kind: "fetch" | "alarm";
+  request: WireRequest | null;
+  caller: { isolate: string; callId: number; region: string } | null;
+}
+
+export interface ObjectRecord {
+  id: string;
+  worker: string;
+  className: string;
+  name: string | null;
+  /** The region that hosts the one instance; changes only by migration. */
+  owner: string;
+  state: ObjectState;
+  /** Whether an instance ever ran: the next activation is then a restore, not a start. */
+  everActive: boolean;
+  /** The isolate holding the instance in memory (active or hibernated), if any. */
+  isolate: string | null;
+  /** Arrived requests waiting for the input gate, in arrival order. */
+  queue: ObjectRequest[];
+  current: ObjectRequest | null;
+  /** Pending `object_take` events, one per queued request while the gate is open. */
+  takes: Scheduled<SimEvent>[];
+  idleCheck: Scheduled<SimEvent> | null;
+  idleSinceMs: number;
+  alarm: Scheduled<SimEvent> | null;
+  storage: ObjectStorage | null;
+  /** Every request not yet answered (queued, current), by id. */
+  requests: Map<string, ObjectRequest>;
+}
+
+export class ObjectsWorld {
+  readonly byId = new Map<string, ObjectRecord>();
+  /** Location hints given to `newUniqueId`, remembered until the object is first placed. */
+  readonly uniqueHints = new Map<string, string>();
+  readonly ring: PlacementRing;
+
+  constructor(regions: readonly string[]) {
+    this.ring = createRing(regions);
+  }
+
+  hostedIn(isolateKey: string): boolean {
+    for (const object of this.byId.values()) if (object.isolate === isolateKey) return true;
+    return false;
+  }
+}
+
+export function namespaceOf(worker: string, className: string): string {
+  return `${worker}:${className}`;
+}

@@ -1,0 +1,51 @@
+// The result of a run as the CLI, lessons and tests read it: one response per traffic entry,
+// in traffic order, plus the trace and its hash.
+
+import { traceHash, type TraceEntry } from "../core/trace.ts";
+import type { WorldState } from "./state.ts";
+import { utf8Decode } from "./wire.ts";
+
+export interface RunResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  servedBy: string | null;
+  startedAtMs: number;
+  finishedAtMs: number;
+}
+
+export interface RunResult {
+  seed: number;
+  /** Null for a traffic entry that got no answer before the run stopped. */
+  responses: (RunResponse | null)[];
+  trace: TraceEntry[];
+  traceHash: string;
+  /** True when the world came to rest (no event left) rather than hitting a time or event bound. */
+  completed: boolean;
+  stats: { events: number; endMs: number; routeCacheHits: number; routeCacheMisses: number };
+}
+
+export function buildResult(w: WorldState, completed: boolean): RunResult {
+  const responses: (RunResponse | null)[] = [];
+  for (const client of w.clients.values()) {
+    if (client.trafficIndex === null) continue;
+    const r = client.response;
+    responses[client.trafficIndex] = r === null ? null : {
+      status: r.response.status,
+      headers: Object.fromEntries(r.response.headers),
+      body: utf8Decode(r.response.body),
+      servedBy: r.servedBy,
+      startedAtMs: client.startedAtMs,
+      finishedAtMs: r.finishedAtMs,
+    };
+  }
+  const route = w.router.stats();
+  return {
+    seed: w.seed,
+    responses,
+    trace: [...w.trace],
+    traceHash: traceHash(w.trace),
+    completed,
+    stats: { events: w.stepsRun, endMs: w.nowMs, routeCacheHits: route.hits, routeCacheMisses: route.misses },
+  };
+}

@@ -1,0 +1,169 @@
+// The world: built from a scenario, a seed and the ports (isolates, object storage); advanced
+// only by `step()`, `stepChoose()` and `runUntil()`. Everything it does is in its trace.
+
+import { limits } from "../core/limits.ts";
+import { deriveStream } from "../core/prng.ts";
+import { err, ok, type Result, type SimError } from "../core/result.ts";
+import { traceHash, type TraceEntry } from "../core/trace.ts";
+import { Network } from "../net/network.ts";
+import { Topology } from "../net/topology.ts";
+import { Router } from "../router/router.ts";
+import type { FaultSpec, Scenario } from "../scenario-types.ts";
+import { dispatch } from "./dispatch.ts";
+import { isReorderable, labelOf, type SimEventKind } from "./events.ts";
+import { faultStart } from "./faults.ts";
+import { KvWorld } from "./kv.ts";
+import { ObjectsWorld } from "./objects-state.ts";
+import { buildResult, type RunResult } from "./result.ts";
+import { WorldState, type WorldDeps } from "./state.ts";
+import { makeRequest } from "./wire.ts";
+
+export type { RunResult } from "./result.ts";
+export type { WorldDeps } from "./state.ts";
+
+export interface PendingEvent {
+  id: number;
+  timeMs: number;
+  kind: SimEventKind;
+  label: string;
+  reorderable: boolean;
+}
+
+/** A fault applied now, by a command during a run (the scenario's `atMs` is ignored). */
+export type FaultCommand = FaultSpec;
+
+export class World {
+  readonly state: WorldState;
+  private commands = 0;
+
+  constructor(readonly scenario: Scenario, deps: WorldDeps, seed: number = scenario.seed) {
+    this.state = buildState(scenario, deps, seed);
+  }
+
+  get trace(): readonly TraceEntry[] {
+    return this.state.trace;
+  }
+
+  get nowMs(): number {
+    return this.state.nowMs;
+  }
+
+  get stepsRun(): number {
+    return this.state.stepsRun;
+  }
+
+  pending(): PendingEvent[] {
+    return this.state.queue.list().map((s) => ({ id: s.seq, timeMs: s.timeMs, kind: s.event.kind, label: labelOf(s.event), reorderable: isReorderable(s.event) }));
+  }
+
+  /** Runs the next event; false when nothing is left (or the run's time is up). */
+  step(): boolean {
+    const w = this.state;
+    const head = w.queue.peek();
+    if (!head || head.timeMs > w.options.runTimeMsMax || w.stepsRun >= limits.eventsPerRunMax) return false;
+    w.queue.pop();
+    w.nowMs = head.timeMs;
+    w.stepsRun++;
+    dispatch(w, head.event);
+    return true;
+  }
+
+  /** Runs a reorderable pending event now, at the head's time, ahead of the events before it. */
+  stepChoose(eventId: number): Result<void> {
+    const w = this.state;
+    const head = w.queue.peek();
+    const chosen = w.queue.list().find((s) => s.seq === eventId);
+    if (!head || !chosen) return err({ code: "no_such_event", message: `event ${eventId} is not pending` });
+    if (chosen.seq !== head.seq && !isReorderable(chosen.event)) {
+      return err({ code: "not_reorderable", message: `${labelOf(chosen.event)} happens at its time; only messages in flight and queued object requests can be reordered` });
+    }
+    w.queue.take(eventId);
+    w.nowMs = head.timeMs;
+    w.stepsRun++;
+    dispatch(w, chosen.event);
+    return ok(undefined);
+  }
+
+  /**
+   * Runs events due at or before `timeMs`, at most `eventsMax`, then moves the clock to
+   * `timeMs` if every event due by then has run; returns how many ran.
+   */
+  runUntil(timeMs: number, eventsMax: number = limits.eventsPerRunMax): number {
+    const ran = this.drain(timeMs, eventsMax);
+    this.advanceTo(timeMs);
+    return ran;
+  }
+
+  private drain(timeMs: number, eventsMax: number): number {
+    let ran = 0;
+    while (ran < eventsMax) {
+      const head = this.state.queue.peek();
+      if (!head || head.timeMs > timeMs || !this.step()) break;
+      ran++;
+    }
+    return ran;
+  }
+
+  /** Moves the clock forward to `timeMs` (or the run's end) without passing a pending event. */
+  advanceTo(timeMs: number): void {
+    const head = this.state.queue.peek();
+    const limitMs = Math.min(timeMs, head ? head.timeMs : Infinity, this.state.options.runTimeMsMax);
+    if (Number.isInteger(limitMs) && limitMs > this.state.nowMs) this.state.nowMs = limitMs;
+  }
+
+  /** Runs to rest (or to `runTimeMsMax` / `eventsPerRunMax`). */
+  run(): RunResult {
+    // No clock advance at the end: the result's end time is the last event's.
+    this.drain(this.state.options.runTimeMsMax, limits.eventsPerRunMax);
+    return this.result();
+  }
+
+  command(fault: FaultCommand): Result<void, SimError> {
+    const index = this.scenario.faults.length + this.commands++;
+    faultStart(this.state, { ...fault, atMs: this.state.nowMs }, index);
+    return ok(undefined);
+  }
+
+  result(): RunResult {
+    return buildResult(this.state, this.state.queue.size === 0);
+  }
+
+  /** Disposes every isolate of the world (before it is dropped, e.g. by a rewind). */
+  dispose(): void {
+    for (const isolate of this.state.isolates.values()) if (isolate.handle.alive) isolate.handle.dispose();
+    this.state.isolates.clear();
+  }
+
+  traceHash(): string {
+    return traceHash(this.state.trace);
+  }
+}
+
+function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldState {
+  const options = scenario.world;
+  const topology = new Topology(options.regions, options.latency);
+  const network = new Network(topology, deriveStream(seed, "net"), options.jitterPercent);
+  const router = new Router(scenario.workers, options.routeCacheEntries, options.routeCacheTtlMs);
+  const w = new WorldState(scenario, seed, deps, network, router, { objects: deriveStream(seed, "objects") });
+  w.kv = new KvWorld(topology, options.kvReplicationLagMs);
+  w.objects = new ObjectsWorld(options.regions);
+  w.record({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
+  for (const pop of topology.pops) w.advertised.add(pop.id);
+  for (const worker of scenario.workers) {
+    w.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings });
+    w.versions.set(worker.name, new Map(topology.pops.map((p) => [p.id, worker.version])));
+  }
+  scenario.deployments.forEach((d, i) => {
+    const bindings = scenario.workers.find((x) => x.name === d.worker)!.bindings;
+    w.scripts.set(`${d.worker}@${d.version}`, { name: d.worker, version: d.version, code: d.code, bindings });
+    w.schedule(d.atMs, { kind: "deploy", deployment: i, step: 0 });
+  });
+  scenario.traffic.forEach((t, i) => {
+    const req = `r${i + 1}`;
+    w.clients.set(req, { id: req, trafficIndex: i, from: t.from, request: makeRequest(t.method, t.url, t.headers, t.body), startedAtMs: t.atMs, pop: null, response: null });
+    w.schedule(t.atMs, { kind: "client_send", req });
+  });
+  scenario.faults.forEach((fault, index) => w.schedule(fault.atMs, { kind: "fault", fault, index }));
+  w.schedule(options.healthCheckIntervalMs, { kind: "health_check" });
+  return w;
+}
