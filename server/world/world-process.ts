@@ -17,7 +17,6 @@ function handle(request: WorldRequest): Answer {
       return { ok: true, value: { pid: process.pid } };
     case "crash":
       process.abort();
-    // eslint-disable-next-line no-fallthrough
     case "run_scenario": {
       const parsed = parseScenario(request.scenario);
       if (!parsed.ok) return { ok: false, error: { code: "invalid_scenario", message: parsed.error.message } };

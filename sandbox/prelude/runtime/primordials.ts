@@ -1,18 +1,16 @@
 // Builtins captured before any user code runs. User code shares this isolate and may replace
 // `Array.prototype.push`, `JSON.stringify` or `Function.prototype.call`; the runtime calls only
 // these captured copies, so a patch can neither break the runtime nor observe what it passes to
-// the host.
+// the host. Those the Web layer captures too are shared from there.
+
+export { ArrayIsArray, ArrayPrototypeJoin, JSONParse, JSONStringify, ObjectCreate, ObjectDefineProperty, ObjectKeys, PromiseResolve, ReflectApply, StringPrototypeSlice } from "../web/primordials.ts";
 
 const uncurry = <T, A extends unknown[], R>(fn: (this: T, ...args: A) => R) =>
   Function.prototype.call.bind(fn) as unknown as (self: T, ...args: A) => R;
 
-export const ArrayIsArray = Array.isArray;
 export const ArrayPrototypePush = uncurry(Array.prototype.push) as <T>(self: T[], ...items: T[]) => number;
 export const ArrayPrototypeSlice = uncurry(Array.prototype.slice) as <T>(self: T[], start?: number, end?: number) => T[];
-export const ArrayPrototypeJoin = uncurry(Array.prototype.join) as (self: unknown[], sep?: string) => string;
 export const ArrayPrototypeMap = uncurry(Array.prototype.map) as <T, U>(self: T[], fn: (v: T, i: number) => U) => U[];
-export const JSONStringify = JSON.stringify;
-export const JSONParse = JSON.parse;
 export const MapCtor = Map;
 export const SetCtor = Set;
 export const WeakMapCtor = WeakMap;
@@ -22,20 +20,14 @@ export const MapPrototypeHas = uncurry(Map.prototype.has) as <K, V>(self: Map<K,
 export const MapPrototypeDelete = uncurry(Map.prototype.delete) as <K, V>(self: Map<K, V>, key: K) => boolean;
 export const SetPrototypeAdd = uncurry(Set.prototype.add) as <T>(self: Set<T>, value: T) => Set<T>;
 export const SetPrototypeDelete = uncurry(Set.prototype.delete) as <T>(self: Set<T>, value: T) => boolean;
-export const ObjectDefineProperty = Object.defineProperty;
-export const ObjectKeys = Object.keys;
 export const ObjectFreeze = Object.freeze;
-export const ObjectCreate = Object.create;
 export const PromiseCtor = Promise;
-export const PromiseResolve = Promise.resolve.bind(Promise);
 export const PromisePrototypeThen = uncurry(Promise.prototype.then) as <T>(
   self: Promise<T>,
   onFulfilled: (value: T) => unknown,
   onRejected: (reason: unknown) => unknown,
 ) => Promise<unknown>;
-export const ReflectApply = Reflect.apply;
 export const StringCtor = String;
-export const StringPrototypeSlice = uncurry(String.prototype.slice) as (self: string, start?: number, end?: number) => string;
 export const ErrorCtor = Error;
 export const TypeErrorCtor = TypeError;
 export const Uint8ArrayCtor = Uint8Array;

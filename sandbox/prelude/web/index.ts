@@ -5,6 +5,7 @@
 // no lazily loaded code, and return null-prototype records (resolving a promise with an object
 // reads its `then`, which a patched Object.prototype could otherwise intercept).
 
+import type { WireRequest, WireResponse } from "../../../server/sim/isolate-port.ts";
 import { atob, btoa } from "./base64.ts";
 import { newBodySource, takeBytesOrNull } from "./body.ts";
 import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
@@ -41,19 +42,9 @@ export interface WebDeps {
   lazySource?(name: LazyChunkName): string;
 }
 
-export interface RequestWire {
-  method: string;
-  url: string;
-  headers: [string, string][];
-  body: Uint8Array | null;
-}
-
-export interface ResponseWire {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: Uint8Array | null;
-}
+// The wire shapes are the world's contract (server/sim/isolate-port.ts); one definition.
+export type RequestWire = WireRequest;
+export type ResponseWire = WireResponse;
 
 export function installWebApis(global: Record<string, unknown>, deps: WebDeps): void {
   const crypto = createCrypto(deps);
