@@ -31,8 +31,9 @@ socket.addEventListener("message", (event) => {
   if (message.type === "error") { $("status").textContent = "connected"; showError(`${message.code} (${message.blame}): ${message.message}`); }
 });
 
+let lastFrom = [];
 $("run").addEventListener("click", () => {
-  const from = [...document.querySelectorAll("#regions input:checked")].map((box) => box.value);
+  const from = lastFrom = [...document.querySelectorAll("#regions input:checked")].map((box) => box.value);
   const path = $("path").value.startsWith("/") ? $("path").value : `/${$("path").value}`;
   const scenario = {
     name: "playground",
@@ -56,7 +57,7 @@ function show(result) {
   const body = $("responses").querySelector("tbody");
   body.replaceChildren(...result.responses.map((r, i) => {
     const row = document.createElement("tr");
-    row.append(cell(result.traffic?.[i]?.from ?? String(i)), cell(String(r.status)), cell(r.servedBy ?? "-"), cell(String(r.finishedAtMs - r.startedAtMs)), cell(r.body, "body"));
+    row.append(cell(lastFrom[i] ?? String(i)), cell(String(r.status)), cell(r.servedBy ?? "-"), cell(String(r.finishedAtMs - r.startedAtMs)), cell(r.body, "body"));
     return row;
   }));
   $("hash").textContent = `hash ${result.traceHash.slice(0, 12)}…`;
