@@ -62,7 +62,9 @@ export function createKvNamespace(binding: string): object {
       if (options?.prefix !== undefined && options.prefix !== null) opts.prefix = String(options.prefix);
       if (options?.limit !== undefined) opts.limit = Number(options.limit);
       if (options?.cursor !== undefined && options.cursor !== null) opts.cursor = String(options.cursor);
-      return callHost(target, "list", [opts]);
+      // workerd adds cacheStatus (always null outside its edge cache) to list results too.
+      const listed = (await callHost(target, "list", [opts])) as Record<string, unknown>;
+      return { ...listed, cacheStatus: null };
     },
   };
   return Object.freeze(namespace);
