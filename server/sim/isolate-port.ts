@@ -59,7 +59,7 @@ export type DeliveryEvent =
   | { kind: "object_evict"; objectId: string }
   /** The answer to an asynchronous `call` operation. */
   | { kind: "reply"; callId: number; result: CallResult }
-  /** A timer set with `setTimeout` is due. */
+  /** A timer the worker set is due (its timers run on the world's virtual clock). */
   | { kind: "timer"; timerId: number };
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
@@ -178,9 +178,9 @@ export type LoadResult =
   | { ok: false; error: LoadError; coldStart: ColdStart | null };
 
 export interface LoadOptions {
-  /** Seeds Math.random, crypto.getRandomValues and crypto.randomUUID inside the isolate. */
+  /** Seeds all randomness inside the isolate (the random number global, getRandomValues, randomUUID). */
   seed: number;
-  /** The virtual time module initialization sees as Date.now(). */
+  /** The virtual time module initialization sees as the current time. */
   nowMs: number;
   sync: SyncHandler;
 }

