@@ -1,7 +1,8 @@
 // The bundled prelude (built by scripts/build-prelude.mjs) and its V8 code cache. Every isolate
 // compiles the same prelude, so after the first compile each one reuses the cached data.
 import ivm from "isolated-vm";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { preludeFileName } from "./runtime-names.ts";
 
@@ -10,13 +11,26 @@ const preludePath = fileURLToPath(new URL("./prelude/dist/prelude.js", import.me
 let source: string | null = null;
 let cachedData: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
+const buildScript = fileURLToPath(new URL("../scripts/build-prelude.mjs", import.meta.url));
+
+/**
+ * Every entry point (the server, the scenario CLI, tests, benchmarks) works straight after a
+ * clone: a missing prelude is built here, once, with its output on stderr so a CLI's JSON on
+ * stdout stays clean.
+ */
+function ensurePreludeBuilt(): void {
+  if (existsSync(preludePath)) return;
+  try {
+    execFileSync(process.execPath, [buildScript], { stdio: ["ignore", 2, 2] });
+  } catch {
+    throw new Error(`The isolate prelude is not built and building it failed: run npm run build:prelude to see why`);
+  }
+}
+
 function preludeSource(): string {
   if (source === null) {
-    try {
-      source = readFileSync(preludePath, "utf8");
-    } catch {
-      throw new Error(`The isolate prelude is not built (${preludePath} is missing): run npm run build:prelude`);
-    }
+    ensurePreludeBuilt();
+    source = readFileSync(preludePath, "utf8");
   }
   return source;
 }
@@ -36,6 +50,7 @@ const chunks = new Map<string, string>();
 export function preludeChunk(name: "url" | "idna"): string {
   let text = chunks.get(name);
   if (text === undefined) {
+    ensurePreludeBuilt();
     text = readFileSync(fileURLToPath(new URL(`./prelude/dist/chunk-${name}.js`, import.meta.url)), "utf8");
     chunks.set(name, text);
   }

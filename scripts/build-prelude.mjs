@@ -3,7 +3,7 @@
 // object: the host calls setup with its one dispatch function, and user code never sees either.
 import { build } from "esbuild";
 import { buildWebChunks } from "../sandbox/prelude/web/build-chunks.mjs";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,7 +25,7 @@ const result = await build({
 const body = result.outputFiles[0].text;
 const script = `(function () {\n${body}\nreturn __edgePlaygroundPrelude.setup;\n})()\n`;
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, script);
+writeAtomically(outFile, script);
 console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slice(root.length + 1)}`);
 
 // Heavy Web APIs (whatwg-url, the IDNA table) load into an isolate only on first use: the host
@@ -33,6 +33,13 @@ console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slic
 const chunks = await buildWebChunks({ minify: true });
 for (const [name, text] of Object.entries(chunks)) {
   const chunkFile = join(root, `sandbox/prelude/dist/chunk-${name}.js`);
-  writeFileSync(chunkFile, text);
+  writeAtomically(chunkFile, text);
   console.log(`chunk ${name}: ${(text.length / 1024).toFixed(1)} KiB -> ${chunkFile.slice(root.length + 1)}`);
+}
+
+/** Another process may be building at the same time (tests start several): readers never see half a file. */
+function writeAtomically(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { checkAccess, contentSecurityPolicy, type AccessPolicy } from "./access.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -11,8 +12,23 @@ const contentTypes: Record<string, string> = {
   ".json": "application/json",
 };
 
-export function createHttpHandler(webRoot: string) {
+/** Headers every answer carries: the page may not be framed, sniffed or given foreign script. */
+const securityHeaders = {
+  "content-security-policy": contentSecurityPolicy,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+} as const;
+
+export function createHttpHandler(webRoot: string, policy: AccessPolicy) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    const access = checkAccess(request, policy);
+    if (!access.ok) {
+      response.writeHead(access.status, { "content-type": "text/plain; charset=utf-8" }).end(access.message);
+      return;
+    }
+    if (access.setCookie !== null) response.setHeader("set-cookie", access.setCookie);
     const path = new URL(request.url ?? "/", "http://local").pathname;
     if (path === "/health") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
@@ -26,7 +42,7 @@ export function createHttpHandler(webRoot: string) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream", "x-content-type-options": "nosniff" }).end(body);
+      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" }).end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }

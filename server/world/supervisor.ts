@@ -52,7 +52,10 @@ export class WorldSupervisor {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      child.send({ id, message });
+      // A child that died between the check and the send reports it here and in `exit`.
+      child.send({ id, message }, (error) => {
+        if (error && this.#pending.delete(id)) reject(new WorldProcessDied(`send failed: ${error.message}`));
+      });
     });
   }
 
@@ -75,6 +78,8 @@ export class WorldSupervisor {
       serialization: "advanced",
     });
     child.on("message", (reply: WorldReply) => this.#onReply(reply));
+    // A failed spawn or a broken IPC pipe is an `error` event; unheard, it would end the server.
+    child.on("error", (error) => process.stderr.write(`world process: ${error.message}\n`));
     child.on("exit", (code, signal) => this.#onExit(child, signal ?? `exit code ${code}`));
     this.#child = child;
     return child;
