@@ -1,0 +1,46 @@
+// Runs every lesson's check on its starter (must fail) and its solution (must pass), each run
+// made headless in real isolates. Used by `npm run lessons:check` and lessons/lessons.test.ts.
+
+import type { IsolateFactory } from "../sim/isolate-port.ts";
+import { runLessonCheck } from "./checks.ts";
+import { lessonFolders, loadLesson } from "./loader.ts";
+import { runLessonCode } from "./run-lesson.ts";
+import type { CheckResult, Lesson } from "./types.ts";
+
+export interface LessonCheckOutcome {
+  id: string;
+  /** Null when the lesson itself failed to load or run. */
+  starter: CheckResult | null;
+  solution: CheckResult | null;
+  problem: string | null;
+  ok: boolean;
+}
+
+function checkCode(lesson: Lesson, code: string, isolates: IsolateFactory, baseline: Lesson["starter"] | null): CheckResult | string {
+  const run = runLessonCode(lesson, code, isolates);
+  if (!run.ok) return `${run.error.code} ${run.error.path}: ${run.error.message}`;
+  let baselineRun;
+  if (baseline !== null) {
+    const b = runLessonCode(lesson, baseline, isolates);
+    if (!b.ok) return `baseline: ${b.error.message}`;
+    baselineRun = b.value;
+  }
+  const checked = runLessonCheck(lesson.id, { result: run.value, predictions: {}, ...(baselineRun ? { baseline: baselineRun } : {}) });
+  return checked.ok ? checked.value : checked.error.message;
+}
+
+export function checkLesson(id: string, isolates: IsolateFactory, dir?: string): LessonCheckOutcome {
+  const loaded = loadLesson(id, dir);
+  if (!loaded.ok) return { id, starter: null, solution: null, problem: `${loaded.error.code} ${loaded.error.path}: ${loaded.error.message}`, ok: false };
+  const lesson = loaded.value;
+  const starter = checkCode(lesson, lesson.starter, isolates, null);
+  const solution = checkCode(lesson, lesson.solution, isolates, lesson.starter);
+  if (typeof starter === "string") return { id, starter: null, solution: null, problem: `starter: ${starter}`, ok: false };
+  if (typeof solution === "string") return { id, starter, solution: null, problem: `solution: ${solution}`, ok: false };
+  const problem = starter.pass ? "the check passes on the starter" : !solution.pass ? "the check fails on the solution" : null;
+  return { id, starter, solution, problem, ok: problem === null };
+}
+
+export function checkAllLessons(isolates: IsolateFactory, dir?: string): LessonCheckOutcome[] {
+  return lessonFolders(dir).map((id) => checkLesson(id, isolates, dir));
+}
