@@ -1,0 +1,29 @@
+// Error codes that cross the WebSocket. Each error says whose fault it was (STYLE.md rule 6):
+// `user` — fix the message, the code or the scenario; `system` — the server failed, try again.
+
+export const errorCodes = [
+  "bad_message", // not JSON, unknown type, a field of the wrong shape (path names it)
+  "version_mismatch", // hello with another protocol version
+  "not_ready", // an operation before hello, or before a scenario is loaded
+  "rate_limited", // messagesPerSecondMax
+  "message_too_large", // wsMessageBytesMax or an IPC limit
+  "limit", // any other named limit (the `limit` field names it)
+  "invalid_scenario", // the scenario failed validation (path names the field)
+  "worker_load_failed", // a worker did not compile or its module init failed
+  "invalid_command", // a fault, deploy or request that the current world cannot take
+  "no_such_event", // choose: the event is not pending
+  "not_reorderable", // choose: the event happens at its time
+  "no_such_session", // resume with an unknown or expired token
+  "no_such_project",
+  "no_such_lesson",
+  "share_too_large", // shareFragmentCharsMax: save the project instead
+  "bad_share_link",
+  "world_process_died", // the world process died; the session is being recovered by replay
+  "quarantined", // this session keeps killing world processes and is stopped
+  "server_busy", // sessionsPerServerMax
+  "shutting_down",
+  "internal", // a bug: the message carries no detail of the host
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorBlame = "user" | "system";
