@@ -7,6 +7,7 @@ import { sandboxLimits, type SandboxLimits } from "./limits.ts";
 import { loadWorker } from "./worker-loader.ts";
 
 export { sandboxLimits } from "./limits.ts";
+export { instrumentsOf, type IsolateInstruments, type HeapStats } from "./instruments/isolate-instruments.ts";
 
 export interface SandboxOptions {
   /** Ready isolates kept with the prelude loaded (default 4; 0 = every cold start from nothing). */
@@ -14,6 +15,8 @@ export interface SandboxOptions {
   /** Reuse V8's compiled code for a worker seen before (default true). */
   codeCache?: boolean;
   limits?: Partial<SandboxLimits>;
+  /** Start isolates with V8's inspector so heap snapshots can be taken (default false). */
+  inspector?: boolean;
 }
 
 export interface Sandbox extends IsolateFactory {
@@ -25,10 +28,11 @@ export interface Sandbox extends IsolateFactory {
 
 export function createSandboxFactory(options: SandboxOptions = {}): Sandbox {
   const limits: SandboxLimits = { ...sandboxLimits, ...options.limits };
-  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, size: options.poolSize ?? 4 });
+  const inspector = options.inspector ?? false;
+  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, inspector, size: options.poolSize ?? 4 });
   const codeCache = options.codeCache === false ? null : new CodeCache(limits.codeCacheEntriesMax);
   return {
-    load: (script: WorkerScript, loadOptions: LoadOptions): LoadResult => loadWorker({ pool, codeCache, limits }, script, loadOptions),
+    load: (script: WorkerScript, loadOptions: LoadOptions): LoadResult => loadWorker({ pool, codeCache, limits, inspector }, script, loadOptions),
     warmUp: () => pool.fill(),
     get pooledIsolates() {
       return pool.readyCount;

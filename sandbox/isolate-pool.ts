@@ -14,6 +14,8 @@ export interface PreludeRefs {
 
 export interface PreparedIsolate {
   isolate: ivm.Isolate;
+  /** Made with V8's inspector, so heap snapshots can be taken (off by default: it costs memory). */
+  inspector: boolean;
   context: ivm.Context;
   prelude: PreludeRefs;
   slot: HostSlot;
@@ -21,21 +23,22 @@ export interface PreparedIsolate {
 
 export interface IsolatePoolOptions {
   memoryMbMax: number;
+  inspector: boolean;
   /** How many ready isolates to keep. 0 turns the pool off (every load starts from nothing). */
   size: number;
 }
 
 /** Creates an isolate and runs the prelude in it: the expensive part of a cold start. */
-export function prepareIsolate(memoryMbMax: number): PreparedIsolate {
-  const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax });
+export function prepareIsolate(memoryMbMax: number, inspector = false): PreparedIsolate {
+  const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax, inspector });
   try {
-    const context = isolate.createContextSync();
+    const context = isolate.createContextSync({ inspector });
     const slot: HostSlot = { sync: null };
     const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
     const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
     const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
     const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain") };
-    return { isolate, context, prelude, slot };
+    return { isolate, inspector, context, prelude, slot };
   } catch (error) {
     isolate.dispose();
     throw error;
@@ -64,7 +67,7 @@ export class IsolatePool {
 
   /** Fills the pool now (synchronously), e.g. before a benchmark or a run. */
   fill(): void {
-    while (this.#ready.length < this.#options.size) this.#ready.push(prepareIsolate(this.#options.memoryMbMax));
+    while (this.#ready.length < this.#options.size) this.#ready.push(prepareIsolate(this.#options.memoryMbMax, this.#options.inspector));
   }
 
   dispose(): void {
@@ -78,7 +81,7 @@ export class IsolatePool {
     setImmediate(() => {
       this.#refillScheduled = false;
       if (this.#ready.length < this.#options.size) {
-        this.#ready.push(prepareIsolate(this.#options.memoryMbMax));
+        this.#ready.push(prepareIsolate(this.#options.memoryMbMax, this.#options.inspector));
         this.#scheduleRefill();
       }
     }).unref();

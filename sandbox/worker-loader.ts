@@ -5,6 +5,7 @@ import type ivm from "isolated-vm";
 import type { ColdStart, ColdStartPhases, IsolateOp, LoadError, LoadOptions, LoadResult, WorkerScript } from "../server/sim/isolate-port.ts";
 import { CodeCache } from "./code-cache.ts";
 import { classifyHostError } from "./isolate-errors.ts";
+import { IsolateInstruments, registerInstruments } from "./instruments/isolate-instruments.ts";
 import { prepareIsolate, type IsolatePool, type PreparedIsolate } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
 import { cloudflareWorkersSource } from "./prelude/runtime/cloudflare-workers.ts";
@@ -14,6 +15,8 @@ export interface LoaderParts {
   pool: IsolatePool;
   codeCache: CodeCache | null;
   limits: SandboxLimits;
+  /** Start isolates with V8's inspector (for heap snapshots). */
+  inspector: boolean;
 }
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
@@ -86,7 +89,7 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
   }
   let started = process.hrtime.bigint();
   const pooled = parts.pool.take();
-  const prepared = pooled ?? prepareIsolate(limits.isolateMemoryMbMax);
+  const prepared = pooled ?? prepareIsolate(limits.isolateMemoryMbMax, parts.inspector);
   coldStart.fromPool = pooled !== null;
   phases.createIsolateMs = elapsedMs(started);
   let phase: "compile" | "init" = "compile";
@@ -109,7 +112,9 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
     if (problem !== null) fail("invalid_worker", problem);
     const logs = prepared.prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: limits.startupCpuMsMax }) as IsolateOp[];
     phases.moduleInitMs = elapsedMs(started);
-    return { ok: true, isolate: new WorkerIsolate(prepared, limits), coldStart, logs };
+    const isolate = new WorkerIsolate(prepared, limits);
+    registerInstruments(isolate, new IsolateInstruments(prepared.isolate, prepared.inspector));
+    return { ok: true, isolate, coldStart, logs };
   } catch (error) {
     const loadError = loadErrorFor(error, prepared.isolate, phase, limits);
     if (!prepared.isolate.isDisposed) prepared.isolate.dispose();
