@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { measureMiniflareHello } from "./miniflare-peer.ts";
 import { measureColdStarts, measureWarmHello } from "./sandbox-bench.ts";
 import { fixed, printFigures } from "./stats.ts";
+import { runInstrumentBenchmarks } from "./instruments-bench.ts";
 import { runWorldBenchmarks } from "./world-bench.ts";
 
 const quick = process.argv.includes("--quick");
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   ]);
 
   await runWorldBenchmarks(quick);
+  await runInstrumentBenchmarks(quick);
 }
 
 await main();
