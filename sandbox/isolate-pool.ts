@@ -2,7 +2,7 @@
 // learner's worker pays only for its own code (ENGINEERING-NOTES: a fresh isolate plus prelude
 // costs much more than taking one ready-made).
 import ivm from "isolated-vm";
-import { createHostCallback, type HostSlot } from "./host-function.ts";
+import { createHostCallback, RuntimeWork, type HostSlot } from "./host-function.ts";
 import { compilePrelude } from "./prelude-script.ts";
 
 export interface PreludeRefs {
@@ -33,7 +33,7 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
   const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax, inspector });
   try {
     const context = isolate.createContextSync({ inspector });
-    const slot: HostSlot = { sync: null };
+    const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)) };
     const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
     const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
     const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;

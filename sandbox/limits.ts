@@ -8,6 +8,11 @@ export const sandboxLimits = {
   requestCpuMsMax: 50,
   /** CPU time module initialization (top-level code) may use. */
   startupCpuMsMax: 400,
+  /**
+   * CPU the runtime may spend loading a lazy chunk (whatwg-url, the IDNA table) inside a
+   * delivery; it is not charged to the request, so a delivery's V8 timeout allows for it.
+   */
+  lazyChunkCpuMsMax: 200,
   /** Wall time one delivery may take, for code that blocks without using CPU (Atomics.wait). */
   deliveryWallMsMax: 1000,
   /** Lines of console output kept per request; further lines are dropped and counted. */

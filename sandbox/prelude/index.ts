@@ -7,7 +7,7 @@ import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from
 import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
 import { globalFetch } from "./runtime/global-fetch.ts";
-import { bindHost, hostDigest, hostLazySource, type HostFunction } from "./runtime/host.ts";
+import { bindHost, hostDigest, hostLazyLoaded, hostLazySource, type HostFunction } from "./runtime/host.ts";
 import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
@@ -30,7 +30,7 @@ export function setup(host: HostFunction): PreludeApi {
   installRandom();
   installConsole(global);
   installTimers(global);
-  installWebApis(global, { fillRandom, digest: hostDigest, lazySource: hostLazySource });
+  installWebApis(global, { fillRandom, digest: hostDigest, lazySource: hostLazySource, lazyLoaded: hostLazyLoaded });
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
   const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown> };

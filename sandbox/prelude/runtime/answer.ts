@@ -1,7 +1,7 @@
 // Turns what a handler returned into the request's `response` or `exception` operation, then
 // waits for its waitUntil work before `request_done`.
 import { sandboxLimits } from "../../limits.ts";
-import { isResponse, responseToWire } from "../web/index.ts";
+import { bodyByteLength, isResponse, responseToWire } from "../web/index.ts";
 import { toWireError } from "./errors.ts";
 import { emit } from "./ops.ts";
 import { finishIfDone, requestState } from "./request-state.ts";
@@ -12,13 +12,13 @@ async function toWire(requestId: string, value: unknown): Promise<void> {
   if (!isResponse(value)) {
     throw new TypeError(`Incorrect type for Promise: the Promise did not resolve to 'Response' (the handler returned ${value === null ? "null" : typeof value})`);
   }
-  const response = await responseToWire(value);
-  const size = response.body === null ? 0 : response.body.byteLength;
+  // Checked before the body is taken or copied anywhere, so an oversized body costs nothing more.
+  const size = bodyByteLength(value);
   if (size > sandboxLimits.responseBodyBytesMax) {
     emit({ kind: "limit", requestId, limit: "responseBodyBytesMax", message: `The response body is ${size} bytes; the limit is ${sandboxLimits.responseBodyBytesMax} bytes (responseBodyBytesMax)` });
     return;
   }
-  emit({ kind: "response", requestId, response });
+  emit({ kind: "response", requestId, response: await responseToWire(value) });
 }
 
 /** `result` is whatever the handler returned, or the error it threw synchronously. */

@@ -18,7 +18,7 @@ function handleFetch(requestId: string, wire: never): void {
   answer(requestId, () => {
     const handler = worker.exports.default as { fetch?: (request: unknown, env: unknown, ctx: unknown) => unknown } | undefined;
     if (handler === undefined || typeof handler.fetch !== "function") throw new TypeError("The worker has no fetch handler");
-    return handler.fetch(requestFromWire(wire), worker.env, createExecutionContext(requestId));
+    return handler.fetch(requestFromWire(wire, true), worker.env, createExecutionContext(requestId));
   });
 }
 

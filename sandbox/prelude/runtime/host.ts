@@ -35,3 +35,8 @@ export function hostDigest(algorithm: string, data: Uint8Array): Uint8Array {
 export function hostLazySource(name: string): string {
   return callSync("lazy_source", name) as string;
 }
+
+/** Tells the host a lazily loaded chunk has been evaluated (its CPU is the runtime's, not the request's). */
+export function hostLazyLoaded(name: string): void {
+  callSync("lazy_loaded", name);
+}

@@ -50,7 +50,7 @@ export function handleObjectFetch(requestId: string, className: string, objectId
     await whenReady(entry);
     const fetch = entry.instance.fetch;
     if (typeof fetch !== "function") throw new TypeError(`Durable Object class ${className} has no fetch() method`);
-    return fetch.call(entry.instance, requestFromWire(wire));
+    return fetch.call(entry.instance, requestFromWire(wire, true));
   });
 }
 

@@ -16,6 +16,7 @@ import {
   SafeUint8Array,
   copyBytes,
   isArrayBuffer,
+  viewWindow,
 } from "./primordials.ts";
 
 export type BodyInit = string | ArrayBuffer | ArrayBufferView | BodyStream | { toString(): string } | null;
@@ -119,18 +120,32 @@ function consume<T>(owner: BodyMixin, convert: (bytes: Uint8Array) => T): Promis
  * The body's bytes (a fresh copy; empty for a null body), marking it used. Throws the
  * Workers runtime's TypeError when the body was already read or is locked to a reader.
  */
-export function takeBytes(owner: BodyMixin): Uint8Array {
+export function takeBytes(owner: BodyMixin, copy = true): Uint8Array {
   const source = getSource(owner);
   if (source === null) return new SafeUint8Array(0);
   if (source.disturbed) throw new SafeTypeError(bodyUsedMessage);
   if (source.locked) throw new SafeTypeError("The body is locked to a reader; release the reader before reading the body.");
   source.disturbed = true;
-  return copyBytes(source.bytes);
+  return copy ? copyBytes(source.bytes) : source.bytes;
 }
 
-/** Like takeBytes but keeps a null body null (for the wire). */
+/**
+ * For the wire: the body's bytes themselves (no copy), or null for a null body, marking it used.
+ * The bytes behind a source are never handed to user code (every read above hands out a copy)
+ * and never written, and the host copies what crosses the boundary, so the wire can share them:
+ * a body is copied once on its way out, not once more here.
+ */
 export function takeBytesOrNull(owner: BodyMixin): Uint8Array | null {
-  return getSource(owner) === null ? null : takeBytes(owner);
+  const source = getSource(owner);
+  if (source === null) return null;
+  takeBytes(owner, false);
+  return source.bytes;
+}
+
+/** The size of the body in bytes (0 for a null body), without reading or copying it. */
+export function bodyByteLength(owner: BodyMixin): number {
+  const source = getSource(owner);
+  return source === null ? 0 : viewWindow(source.bytes).byteLength;
 }
 
 export function bodySource(owner: BodyMixin): BodySource | null {

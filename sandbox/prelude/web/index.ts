@@ -7,7 +7,7 @@
 
 import type { WireRequest, WireResponse } from "../../../server/sim/isolate-port.ts";
 import { atob, btoa } from "./base64.ts";
-import { newBodySource, takeBytesOrNull } from "./body.ts";
+import { bodyByteLength, newBodySource, takeBytesOrNull } from "./body.ts";
 import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
 import { DOMException } from "./dom-exception.ts";
 import { TextDecoder, TextEncoder } from "./encoding.ts";
@@ -26,7 +26,7 @@ export type { BodyInit } from "./body.ts";
 export type { LazyChunkName, LazyChunkSource };
 export { getRandomValuesBytesMax } from "./crypto.ts";
 /** Brand checks (#private), unlike instanceof, which worker code can fool via Symbol.hasInstance. */
-export { isRequest, isResponse };
+export { bodyByteLength, isRequest, isResponse };
 
 export interface WebDeps {
   /** Fills `bytes` with seeded random bytes (the runtime's PRNG). */
@@ -40,6 +40,12 @@ export interface WebDeps {
    * so, and Request/Response.redirect accept only URLs already in canonical form.
    */
   lazySource?(name: LazyChunkName): string;
+  /**
+   * Called when the evaluation of a chunk handed out by lazySource has ended (also when it
+   * threw). Loading a chunk is the runtime's own cold cost, not the code's that first touched
+   * URL: the runtime measures from lazySource to here and keeps it off the request's CPU time.
+   */
+  lazyLoaded?(name: LazyChunkName): void;
 }
 
 // The wire shapes are the world's contract (server/sim/isolate-port.ts); one definition.
@@ -49,7 +55,7 @@ export type ResponseWire = WireResponse;
 export function installWebApis(global: Record<string, unknown>, deps: WebDeps): void {
   const crypto = createCrypto(deps);
   const lazySource = deps.lazySource;
-  installLazyUrlGlobals(global, lazySource === undefined ? undefined : (name) => lazySource(name));
+  installLazyUrlGlobals(global, lazySource === undefined ? undefined : (name) => lazySource(name), deps.lazyLoaded);
   const globals: Record<string, unknown> = {
     Headers,
     Request,
@@ -67,11 +73,20 @@ export function installWebApis(global: Record<string, unknown>, deps: WebDeps): 
   for (const name of Object.keys(globals)) ObjectDefineProperty(global, name, dataDescriptor(globals[name]));
 }
 
-/** An incoming request from the host: URL and headers are trusted, the headers immutable. */
-export function requestFromWire(wire: RequestWire): Request {
+/**
+ * An incoming request from the host: URL and headers are trusted, the headers immutable.
+ * `owned` says the wire's body is a fresh copy nothing else holds (the host's delivery), so the
+ * request takes it over instead of copying it once more.
+ */
+export function requestFromWire(wire: RequestWire, owned = false): Request {
   const headers = headersFromPairs(wire.headers, "immutable");
   const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual" };
-  return createRequest(fields, wire.body === null ? null : newBodySource(copyBytes(wire.body)));
+  return createRequest(fields, bodySourceOf(wire.body, owned));
+}
+
+function bodySourceOf(body: Uint8Array | null, owned: boolean) {
+  if (body === null) return null;
+  return newBodySource(owned ? body : copyBytes(body));
 }
 
 /**
@@ -105,10 +120,10 @@ export function responseToWire(response: Response): Promise<ResponseWire> {
 }
 
 /** A subrequest's response from the host, with immutable headers as in the Workers runtime. */
-export function responseFromWire(wire: ResponseWire): Response {
+export function responseFromWire(wire: ResponseWire, owned = false): Response {
   const headers = headersFromPairs(wire.headers, "immutable");
   const fields = { type: "default" as const, status: wire.status, statusText: SafeString(wire.statusText), headers, url: "", redirected: false };
-  return createResponse(fields, wire.body === null ? null : newBodySource(copyBytes(wire.body)));
+  return createResponse(fields, bodySourceOf(wire.body, owned));
 }
 
 /** The URL implementation, for runtime code that needs URL parsing (loads the chunk). */

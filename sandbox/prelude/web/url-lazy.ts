@@ -15,33 +15,38 @@ export type LazyChunkSource = (name: LazyChunkName) => string;
 const lazyGlobalNames = ["URL", "URLSearchParams"] as const;
 
 let chunkSource: LazyChunkSource | undefined;
+let chunkLoaded: ((name: LazyChunkName) => void) | undefined;
 let urlApi: UrlApi | undefined;
 let idnaApi: IdnaApi | undefined;
 
 /**
- * Evaluates a chunk in the global scope. The chunk text is an esbuild IIFE assigned to a
- * `chunk` variable; wrapping it in a function keeps that variable out of the global object.
+ * Evaluates a chunk in the global scope and instantiates it. The chunk text is an esbuild IIFE
+ * assigned to a `chunk` variable; wrapping it in a function keeps that variable out of the
+ * global object. The runtime hears when loading ended (see WebDeps.lazyLoaded).
  */
-function evaluateChunk<T>(name: LazyChunkName): T {
+function evaluateChunk<C, T>(name: LazyChunkName, instantiate: (create: C) => T): T {
   if (chunkSource === undefined) {
     throw new SafeTypeError(`${name === "url" ? "URL" : "IDNA"} support is not available: the runtime did not provide the lazy "${name}" chunk.`);
   }
   const source = chunkSource(name);
-  const body = source + "\n;return chunk.create;";
-  return new SafeFunction(body)() as T;
+  try {
+    const body = source + "\n;return chunk.create;";
+    return instantiate(new SafeFunction(body)() as C);
+  } finally {
+    chunkLoaded?.(name);
+  }
 }
 
 /** The URL implementation, evaluating its chunk on first call. */
 export function loadUrlApi(): UrlApi {
   if (urlApi === undefined) {
-    const create = evaluateChunk<(host: { loadIdna(): IdnaApi }) => UrlApi>("url");
-    urlApi = create({ loadIdna });
+    urlApi = evaluateChunk("url", (create: (host: { loadIdna(): IdnaApi }) => UrlApi) => create({ loadIdna }));
   }
   return urlApi;
 }
 
 function loadIdna(): IdnaApi {
-  if (idnaApi === undefined) idnaApi = evaluateChunk<() => IdnaApi>("idna")();
+  if (idnaApi === undefined) idnaApi = evaluateChunk("idna", (create: () => IdnaApi) => create());
   return idnaApi;
 }
 
@@ -56,8 +61,9 @@ export function isUrlApiLoaded(): boolean {
  * and then become ordinary writable, configurable, non-enumerable data properties. Assigning
  * either global before first use simply stores the value, as for any builtin.
  */
-export function installLazyUrlGlobals(global: Record<string, unknown>, source: LazyChunkSource | undefined): void {
+export function installLazyUrlGlobals(global: Record<string, unknown>, source: LazyChunkSource | undefined, loaded?: (name: LazyChunkName) => void): void {
   chunkSource = source;
+  chunkLoaded = loaded;
   const materialize = (): void => {
     const api = loadUrlApi();
     ObjectDefineProperty(global, "URL", dataDescriptor(api.URL));
