@@ -29,7 +29,7 @@ test("the same seed gives the same random values, UUID and bytes; another seed d
 test("Date.now() is the host's virtual time and is frozen during a CPU loop", () => {
   const host = new MiniHost(sandbox, script(`export default { fetch() {
     const start = Date.now(); const startDate = new Date().getTime(); const perf = performance.now();
-    let x = 0; for (let i = 0; i < 2e7; i++) x += i;
+    let x = 0; for (let i = 0; i < 2e6; i++) x += i;
     return Response.json({ start, startDate, end: Date.now(), perfSame: performance.now() === perf, asString: typeof Date(), x: x > 0 });
   } }`));
   host.nowMs = 1_234_567_000;
