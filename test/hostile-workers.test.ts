@@ -2,10 +2,11 @@
 // next request on the same worker is served by a fresh isolate.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { createSandboxFactory } from "../sandbox/index.ts";
+import { createSandboxFactory, sandboxLimits } from "../sandbox/index.ts";
 import { MiniHost, script } from "../sandbox/testing/mini-host.ts";
 
-const sandbox = createSandboxFactory({ poolSize: 1, limits: { isolateMemoryMbMax: 32 } });
+// The product's CPU budget, pinned: the test runner gives other tests a roomier one.
+const sandbox = createSandboxFactory({ poolSize: 1, limits: { isolateMemoryMbMax: 32, requestCpuMsMax: sandboxLimits.requestCpuMsMax } });
 after(() => sandbox.dispose());
 
 /** A worker whose path chooses the misbehaviour; "/ok" always answers. */
