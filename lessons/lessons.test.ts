@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import { createSandboxFactory } from "../sandbox/index.ts";
-import { checkLesson } from "../server/lessons/check-all.ts";
+import { checkLessonWithLab } from "../server/lessons/check-lab.ts";
 import { lessonFolders, loadLesson } from "../server/lessons/loader.ts";
 import { runLessonCode } from "../server/lessons/run-lesson.ts";
 
@@ -13,8 +13,8 @@ const sandbox = createSandboxFactory();
 after(() => sandbox.dispose());
 
 for (const id of lessonFolders()) {
-  test(`lesson ${id}: the check fails on the starter and passes on the solution`, () => {
-    const o = checkLesson(id, sandbox);
+  test(`lesson ${id}: the check fails on the starter and passes on the solution`, async () => {
+    const o = await checkLessonWithLab(id, sandbox);
     assert.equal(o.problem, null, `${o.problem}\nstarter: ${o.starter?.hint}\nsolution: ${o.solution?.hint}`);
     assert.ok(o.starter && o.starter.hint.length > 0, "a failing check must say why");
   });

@@ -3,7 +3,13 @@
 
 import type { LessonCheck } from "../server/lessons/types.ts";
 import { check as lostUpdate } from "./08-lost-update/check.ts";
+import { check as hiddenClasses } from "./16-hidden-classes/check.ts";
+import { check as memoryLeaks } from "./17-memory-leaks/check.ts";
+import { check as runtimesCompared } from "./18-isolates-threads-processes/check.ts";
 
 export const lessonChecks: Record<string, LessonCheck> = {
   "08-lost-update": lostUpdate,
+  "16-hidden-classes": hiddenClasses,
+  "17-memory-leaks": memoryLeaks,
+  "18-isolates-threads-processes": runtimesCompared,
 };

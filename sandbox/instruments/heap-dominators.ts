@@ -100,6 +100,8 @@ function predecessors(graph: HeapGraph, order: Int32Array): { first: Uint32Array
 /** A step of a retainer path: the edge taken into a node, and what the node is. */
 export interface RetainerStep {
   edge: string;
+  /** V8's edge type: property, element, context (a closure's or module's variable), internal… */
+  edgeType: string;
   className: string;
   nodeId: number;
 }
@@ -129,7 +131,7 @@ export function retainerPath(graph: HeapGraph, target: number): RetainerStep[] |
   if (parentNode[target] === -1) return null;
   const steps: RetainerStep[] = [];
   for (let node = target; node !== root; node = parentNode[node]!) {
-    steps.push({ edge: graph.edgeLabel(parentEdge[node]!), className: graph.classOf(node), nodeId: graph.nodeId[node]! });
+    steps.push({ edge: graph.edgeLabel(parentEdge[node]!), edgeType: graph.edgeTypes[graph.edgeType[parentEdge[node]!]!] ?? "", className: graph.classOf(node), nodeId: graph.nodeId[node]! });
   }
   steps.reverse();
   // Start at the global object when the path passes through it: the roots before it are V8's.

@@ -65,8 +65,33 @@ export function retainerPathOfClass(file: HeapSnapshotFile, className: string): 
   return path === null ? null : { retainedBytes: retained[best]!, path };
 }
 
+/**
+ * The retainer path of an object of `className` that is new in `after` (V8 keeps an object's id
+ * across snapshots of one isolate): what keeps the growth alive, not an old, larger instance.
+ */
+export function retainerPathOfGrowth(before: HeapSnapshotFile, after: HeapSnapshotFile, className: string): { retainedBytes: number; path: RetainerStep[] } | null {
+  const old = new HeapGraph(before);
+  const seen = new Set<number>();
+  for (let node = 0; node < old.nodeCount; node++) seen.add(old.nodeId[node]!);
+  const graph = new HeapGraph(after);
+  const { retained, postorder } = computeDominators(graph);
+  let best = -1;
+  for (const node of postorder) {
+    if (seen.has(graph.nodeId[node]!) || graph.classOf(node) !== className) continue;
+    if (best === -1 || retained[node]! > retained[best]!) best = node;
+  }
+  if (best === -1) return null;
+  const path = retainerPath(graph, best);
+  return path === null ? null : { retainedBytes: retained[best]!, path };
+}
+
 /** "globalThis → cache (Map) → [3812] (Entry)": a path as one line. */
 export function formatRetainerPath(path: RetainerStep[]): string {
+  // A module's or closure's variable is where a learner's own code holds things: start there
+  // rather than in the runtime's internals that happen to reach the same scope first.
+  let lastVariable = -1;
+  path.forEach((step, i) => { if (step.edgeType === "context") lastVariable = i; });
+  if (lastVariable > 0) return `(scope) → ${formatRetainerPath(path.slice(lastVariable).map((s) => ({ ...s, edgeType: "property" })))}`;
   return path.map((step) => (step.className === "globalThis" ? "globalThis" : `${step.edge} (${step.className})`)).join(" → ");
 }
 

@@ -38,6 +38,7 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** `scalingWorkers: []` skips the scaling table (the costs alone take a second or two). */
 export async function compareRuntimes(options: { repeats?: number; tasks?: number; scalingWorkers?: number[] } = {}): Promise<RuntimesCompared> {
   const repeats = options.repeats ?? 5;
   const costs = [measureIsolate(repeats), await measureChild("worker_thread", repeats), await measureChild("process", repeats)];

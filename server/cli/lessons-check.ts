@@ -3,10 +3,10 @@
 // if any lesson is wrong.
 
 import { createSandboxFactory } from "../../sandbox/index.ts";
-import { checkLesson } from "../lessons/check-all.ts";
+import { checkLessonWithLab } from "../lessons/check-lab.ts";
 import { lessonFolders } from "../lessons/loader.ts";
 
-function main(): number {
+async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
   const ids = lessonFolders().filter((id) => wanted.length === 0 || wanted.some((w) => id.includes(w)));
   if (ids.length === 0) {
@@ -17,7 +17,7 @@ function main(): number {
   let bad = 0;
   try {
     for (const id of ids) {
-      const o = checkLesson(id, sandbox);
+      const o = await checkLessonWithLab(id, sandbox);
       if (!o.ok) bad++;
       process.stdout.write(`${o.ok ? "ok  " : "FAIL"} ${id}${o.problem ? `: ${o.problem}` : ""}\n`);
       if (o.starter) process.stdout.write(`     starter  ${o.starter.pass ? "pass" : "fail"}: ${o.starter.hint}\n`);
@@ -30,4 +30,4 @@ function main(): number {
   return bad === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

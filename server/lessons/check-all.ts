@@ -5,6 +5,7 @@ import type { IsolateFactory } from "../sim/isolate-port.ts";
 import { runLessonCheck } from "./checks.ts";
 import { lessonFolders, loadLesson } from "./loader.ts";
 import { runLessonCode } from "./run-lesson.ts";
+import type { LabFindings } from "./labs.ts";
 import type { CheckResult, Lesson } from "./types.ts";
 
 export interface LessonCheckOutcome {
@@ -16,7 +17,10 @@ export interface LessonCheckOutcome {
   ok: boolean;
 }
 
-function checkCode(lesson: Lesson, code: string, isolates: IsolateFactory, baseline: Lesson["starter"] | null): CheckResult | string {
+/** A lab's findings for a piece of code (lessons 16–18), measured beforehand: see check-lab.ts. */
+export type FindingsFor = (code: string) => LabFindings | undefined;
+
+function checkCode(lesson: Lesson, code: string, isolates: IsolateFactory, baseline: Lesson["starter"] | null, findingsFor: FindingsFor): CheckResult | string {
   const run = runLessonCode(lesson, code, isolates);
   if (!run.ok) return `${run.error.code} ${run.error.path}: ${run.error.message}`;
   let baselineRun;
@@ -25,16 +29,17 @@ function checkCode(lesson: Lesson, code: string, isolates: IsolateFactory, basel
     if (!b.ok) return `baseline: ${b.error.message}`;
     baselineRun = b.value;
   }
-  const checked = runLessonCheck(lesson.id, { result: run.value, predictions: {}, ...(baselineRun ? { baseline: baselineRun } : {}) });
+  const findings = findingsFor(code);
+  const checked = runLessonCheck(lesson.id, { result: run.value, predictions: {}, ...(baselineRun ? { baseline: baselineRun } : {}), ...(findings ?? {}) });
   return checked.ok ? checked.value : checked.error.message;
 }
 
-export function checkLesson(id: string, isolates: IsolateFactory, dir?: string): LessonCheckOutcome {
+export function checkLesson(id: string, isolates: IsolateFactory, dir?: string, findingsFor: FindingsFor = () => undefined): LessonCheckOutcome {
   const loaded = loadLesson(id, dir);
   if (!loaded.ok) return { id, starter: null, solution: null, problem: `${loaded.error.code} ${loaded.error.path}: ${loaded.error.message}`, ok: false };
   const lesson = loaded.value;
-  const starter = checkCode(lesson, lesson.starter, isolates, null);
-  const solution = checkCode(lesson, lesson.solution, isolates, lesson.starter);
+  const starter = checkCode(lesson, lesson.starter, isolates, null, findingsFor);
+  const solution = checkCode(lesson, lesson.solution, isolates, lesson.starter, findingsFor);
   if (typeof starter === "string") return { id, starter: null, solution: null, problem: `starter: ${starter}`, ok: false };
   if (typeof solution === "string") return { id, starter, solution: null, problem: `solution: ${solution}`, ok: false };
   const problem = starter.pass ? "the check passes on the starter" : !solution.pass ? "the check fails on the solution" : null;

@@ -98,8 +98,10 @@ export interface LessonRun {
   result: RunResult;
   /** The learner's answers to predict steps, by question id. */
   predictions?: Record<string, string>;
-  /** Optional figures the caller measured outside the trace (lesson 19 numbers, by id). */
+  /** Optional figures the caller measured outside the trace (lesson 19 numbers, a lab's timings), by id. */
   measured?: Record<string, number>;
+  /** Optional text a lab found outside the trace (a heap retainer path), by id. */
+  notes?: Record<string, string>;
   /** Optional: the same scenario run with the starter, for checks that compare (lesson 9). */
   baseline?: RunResult;
 }
