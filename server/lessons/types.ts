@@ -102,8 +102,6 @@ export interface LessonRun {
   measured?: Record<string, number>;
   /** Optional text a lab found outside the trace (a heap retainer path), by id. */
   notes?: Record<string, string>;
-  /** Optional: the same scenario run with the starter, for checks that compare (lesson 9). */
-  baseline?: RunResult;
 }
 
 export interface CheckResult {
