@@ -20,8 +20,10 @@ for (const id of lessonFolders()) {
   });
 }
 
+// Lesson 7's code makes no URL objects, whose first use in an isolate can hit the CPU limit on a
+// loaded machine (see check-all.ts), so its trace depends on nothing but the seed.
 test("a lesson run is deterministic: same code, same trace hash", () => {
-  const lesson = loadLesson("08-lost-update");
+  const lesson = loadLesson("07-kv-eventual");
   assert.ok(lesson.ok);
   const a = runLessonCode(lesson.value, lesson.value.starter, sandbox);
   const b = runLessonCode(lesson.value, lesson.value.starter, sandbox);
