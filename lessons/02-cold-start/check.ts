@@ -1,9 +1,10 @@
 // Lesson 2: a cold start's module initialization is the learner's to shorten. The check reads
 // the measured phases of every cold start in the run (wall-clock ms on this machine, in the
-// trace's `measured` field) and passes when the fastest module init is under 5 ms. It takes the
-// minimum over the run's cold starts because a busy machine only ever adds time: the starter's
-// eager build takes about 30 ms here (6× the bar) and a lazy init about 0.2 ms (25× under it),
-// so the verdict does not flip on a loaded machine.
+// trace's `measured` field) and passes when the fastest module init is under 5 ms, or under the
+// fastest isolate creation of the same run if that is longer (a loaded machine slows both). It
+// takes the minimum over the run's cold starts because a busy machine only ever adds time: the
+// starter's eager build takes about 30 ms on an idle machine (6× the bar) and a lazy init about
+// 0.2 ms (25× under it), so the verdict does not flip on a loaded machine.
 
 import { entries, fail, figure, median, pass, trafficRequests } from "../../server/lessons/evidence.ts";
 import type { CheckResult, LessonRun } from "../../server/lessons/types.ts";
@@ -47,9 +48,10 @@ export function check({ result }: LessonRun): CheckResult {
   if (failed) return fail(`${failed.req} from ${failed.from} got ${failed.response?.status ?? "no answer"}: ${failed.response?.body.slice(0, 120) ?? ""}`, figures);
   if (phases.length === 0) return fail("no cold start in this run measured its phases", figures);
   const fastest = Math.min(...phases.map((p) => p.moduleInitMs));
+  const bar = Math.max(lazyInitMsMax, Math.min(...phases.map((p) => p.createIsolateMs)));
   const where = starts.find((s) => phasesOf(s.measured)?.moduleInitMs === fastest)!;
-  if (fastest >= lazyInitMsMax) {
-    return fail(`module init took ${round(fastest)} ms even at its fastest (${where.isolate}), over the ${lazyInitMsMax} ms bar; median ${phase("moduleInitMs")} ms across ${phases.length} cold starts. Top-level code runs on every cold start: move work that not every request needs into the handler, on first use.`, figures);
+  if (fastest >= bar) {
+    return fail(`module init took ${round(fastest)} ms even at its fastest (${where.isolate}), over the ${round(bar)} ms bar; median ${phase("moduleInitMs")} ms across ${phases.length} cold starts. Top-level code runs on every cold start: move work that not every request needs into the handler, on first use.`, figures);
   }
   return pass(`module init ${round(fastest)} ms at its fastest, ${phase("moduleInitMs")} ms median across ${phases.length} cold starts (create ${phase("createIsolateMs")} ms, load ${phase("loadCodeMs")} ms)`, figures);
 }
