@@ -5,7 +5,7 @@ export type HostFailure =
   | { type: "timeout" }
   | { type: "memory_limit" }
   | { type: "disposed"; message: string }
-  | { type: "user_error"; name: string; message: string; line: number | null; column: number | null };
+  | { type: "user_error"; name: string; message: string; file: string | null; line: number | null; column: number | null };
 
 const locationPattern = /\[([^\]]*):(\d+):(\d+)\]\s*$/;
 
@@ -19,8 +19,8 @@ export function classifyHostError(error: unknown, isolate: ivm.Isolate): HostFai
 }
 
 /** isolated-vm appends ` [file:line:column]` to compile errors; split it off. */
-export function splitLocation(message: string): { message: string; line: number | null; column: number | null } {
+export function splitLocation(message: string): { message: string; file: string | null; line: number | null; column: number | null } {
   const match = locationPattern.exec(message);
-  if (match === null) return { message, line: null, column: null };
-  return { message: message.slice(0, match.index).trimEnd(), line: Number(match[2]), column: Number(match[3]) };
+  if (match === null) return { message, file: null, line: null, column: null };
+  return { message: message.slice(0, match.index).trimEnd(), file: match[1] ?? null, line: Number(match[2]), column: Number(match[3]) };
 }

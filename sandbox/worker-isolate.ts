@@ -4,6 +4,7 @@
 // fresh one for the next request.
 import type { DeliveryEvent, DeliveryResult, IsolateEnd, IsolateHandle, IsolateOp } from "../server/sim/isolate-port.ts";
 import { CpuMeter } from "./cpu-meter.ts";
+import { mapStack, type ModuleGraph } from "./module-graph.ts";
 import { classifyHostError } from "./isolate-errors.ts";
 import type { PreparedIsolate } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
@@ -18,7 +19,11 @@ export class WorkerIsolate implements IsolateHandle {
   readonly #meter = new CpuMeter();
   #end: IsolateEnd | null = null;
 
-  constructor(prepared: PreparedIsolate, limits: SandboxLimits) {
+  /** The worker's modules, to map TypeScript stack frames back to the learner's lines. */
+  readonly #graph: ModuleGraph | null;
+
+  constructor(prepared: PreparedIsolate, limits: SandboxLimits, graph: ModuleGraph | null = null) {
+    this.#graph = graph;
     this.#prepared = prepared;
     this.#limits = limits;
   }
@@ -56,6 +61,7 @@ export class WorkerIsolate implements IsolateHandle {
     }
     if (end !== null) this.#finish(end);
     else this.#meter.observe(event, ops);
+    if (this.#graph !== null) ops = ops.map((op) => (op.kind === "exception" ? { ...op, error: { ...op.error, stack: mapStack(this.#graph!, op.error.stack) } } : op));
     return { ops, end, measured: { cpuMs: Number(cpuNs) / 1e6, wallMs } };
   }
 

@@ -9,6 +9,7 @@ import { IsolateInstruments, registerInstruments } from "./instruments/isolate-i
 import { prepareIsolate, type IsolatePool, type PreparedIsolate } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
 import { cloudflareWorkersSource } from "./prelude/runtime/cloudflare-workers.ts";
+import { originalPosition, prepareModuleGraph, resolveRelative, type ModuleGraph } from "./module-graph.ts";
 import { WorkerIsolate } from "./worker-isolate.ts";
 
 export interface LoaderParts {
@@ -48,45 +49,79 @@ function loadErrorFor(error: unknown, isolate: ivm.Isolate, phase: "compile" | "
         message: `${failure.name}: ${failure.message}`,
         line: failure.line,
         column: failure.column,
+        ...(failure.file === null ? {} : { file: failure.file }),
       };
   }
 }
 
+/** The error's position in the learner's source (TypeScript modules map back through esbuild's map). */
+function inSource(graph: ModuleGraph, error: LoadError): LoadError {
+  if (error.file === undefined || !graph.modules.has(error.file)) return error;
+  const at = originalPosition(graph, error.file, error.line, error.column);
+  return { ...error, line: at.line, column: at.column };
+}
+
 type CompiledModule = ivm.Module & ivm.CachedDataResult & { cachedDataRejected?: boolean };
 
-function compileModule(prepared: PreparedIsolate, script: WorkerScript, codeCache: CodeCache | null): { module: ivm.Module; cache: ColdStart["codeCache"] } {
-  const filename = `${script.name}.js`;
-  if (codeCache === null) return { module: prepared.isolate.compileModuleSync(script.code, { filename }), cache: "off" };
-  const key = CodeCache.keyFor(filename, script.code);
+function compileOne(prepared: PreparedIsolate, path: string, code: string, codeCache: CodeCache | null): { module: ivm.Module; cache: ColdStart["codeCache"] } {
+  const filename = path;
+  if (codeCache === null) return { module: prepared.isolate.compileModuleSync(code, { filename }), cache: "off" };
+  const key = CodeCache.keyFor(filename, code);
   const cachedData = codeCache.get(key);
   if (cachedData === undefined) {
-    const module = prepared.isolate.compileModuleSync(script.code, { filename, produceCachedData: true }) as CompiledModule;
+    const module = prepared.isolate.compileModuleSync(code, { filename, produceCachedData: true }) as CompiledModule;
     if (module.cachedData !== undefined) codeCache.set(key, module.cachedData);
     return { module, cache: "miss" };
   }
-  const module = prepared.isolate.compileModuleSync(script.code, { filename, cachedData }) as CompiledModule;
+  const module = prepared.isolate.compileModuleSync(code, { filename, cachedData }) as CompiledModule;
   if (module.cachedDataRejected === true) codeCache.delete(key);
   return { module, cache: module.cachedDataRejected === true ? "rejected" : "hit" };
 }
 
-function linkModule(prepared: PreparedIsolate, module: ivm.Module): void {
+/**
+ * Compiles every module of the worker (the main module's code-cache state is the one reported)
+ * and links them: relative imports within the worker, and "cloudflare:workers".
+ */
+function compileAndLink(prepared: PreparedIsolate, graph: ModuleGraph, codeCache: CodeCache | null): { module: ivm.Module; cache: ColdStart["codeCache"] } {
+  const compiled = new Map<string, ivm.Module>();
+  const pathOf = new Map<ivm.Module, string>();
+  let cache: ColdStart["codeCache"] = "off";
+  for (const [path, source] of graph.modules) {
+    const one = compileOne(prepared, path, source.code, codeCache);
+    if (path === graph.main) cache = one.cache;
+    compiled.set(path, one.module);
+    pathOf.set(one.module, path);
+  }
   let synthetic: ivm.Module | null = null;
-  module.instantiateSync(prepared.context, (specifier: string) => {
-    if (specifier !== "cloudflare:workers") {
-      fail("module_not_found", `Cannot import "${specifier}": the playground runs a single module; only "cloudflare:workers" can be imported`);
+  const main = compiled.get(graph.main)!;
+  main.instantiateSync(prepared.context, (specifier: string, referrer: ivm.Module) => {
+    if (specifier === "cloudflare:workers") {
+      synthetic ??= prepared.isolate.compileModuleSync(cloudflareWorkersSource, { filename: "cloudflare:workers" });
+      return synthetic;
     }
-    synthetic ??= prepared.isolate.compileModuleSync(cloudflareWorkersSource, { filename: "cloudflare:workers" });
-    return synthetic;
+    const importer = pathOf.get(referrer) ?? graph.main;
+    const target = resolveRelative(graph, importer, specifier);
+    if (target !== null) return compiled.get(target)!;
+    const known = graph.modules.size > 1 ? `the worker's modules are ${[...graph.modules.keys()].map((p) => JSON.stringify(p)).join(", ")}` : "the worker has no other modules";
+    fail("module_not_found", `Cannot import "${specifier}" from ${importer}: only relative imports of the worker's own modules and "cloudflare:workers" can be imported; ${known}`);
   });
+  return { module: main, cache };
 }
 
 export function loadWorker(parts: LoaderParts, script: WorkerScript, options: LoadOptions): LoadResult {
   const phases: ColdStartPhases = { createIsolateMs: 0, loadCodeMs: 0, bindingsMs: 0, moduleInitMs: 0 };
   const coldStart: ColdStart = { phases, fromPool: false, codeCache: parts.codeCache === null ? "off" : "miss" };
   const { limits } = parts;
-  if (Buffer.byteLength(script.code) > limits.workerCodeBytesMax) {
+  const codeBytes = Buffer.byteLength(script.code) + Object.values(script.modules ?? {}).reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+  if (codeBytes > limits.workerCodeBytesMax) {
     return { ok: false, coldStart: null, error: { code: "invalid_worker", message: `The worker's code is larger than ${limits.workerCodeBytesMax} bytes (workerCodeBytesMax)`, line: null, column: null } };
   }
+  const prepared0 = prepareModuleGraph(script);
+  if (!prepared0.ok) {
+    const { message, file, line, column } = prepared0.error;
+    return { ok: false, coldStart: null, error: { code: "compile_error", message, line, column, file } };
+  }
+  const graph = prepared0.graph;
   let started = process.hrtime.bigint();
   const pooled = parts.pool.take();
   const prepared = pooled ?? prepareIsolate(limits.isolateMemoryMbMax, parts.inspector);
@@ -95,9 +130,8 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
   let phase: "compile" | "init" = "compile";
   try {
     started = process.hrtime.bigint();
-    const { module, cache } = compileModule(prepared, script, parts.codeCache);
+    const { module, cache } = compileAndLink(prepared, graph, parts.codeCache);
     coldStart.codeCache = cache;
-    linkModule(prepared, module);
     phases.loadCodeMs = elapsedMs(started);
 
     started = process.hrtime.bigint();
@@ -112,11 +146,12 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
     if (problem !== null) fail("invalid_worker", problem);
     const logs = prepared.prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: limits.startupCpuMsMax }) as IsolateOp[];
     phases.moduleInitMs = elapsedMs(started);
-    const isolate = new WorkerIsolate(prepared, limits);
+    const hasTypeScript = [...graph.modules.values()].some((m) => m.map !== null);
+    const isolate = new WorkerIsolate(prepared, limits, hasTypeScript ? graph : null);
     registerInstruments(isolate, new IsolateInstruments(prepared.isolate, prepared.inspector));
     return { ok: true, isolate, coldStart, logs };
   } catch (error) {
-    const loadError = loadErrorFor(error, prepared.isolate, phase, limits);
+    const loadError = inSource(graph, loadErrorFor(error, prepared.isolate, phase, limits));
     if (!prepared.isolate.isDisposed) prepared.isolate.dispose();
     return { ok: false, error: loadError, coldStart };
   }

@@ -21,6 +21,10 @@ export interface WorkerScript {
   version: string;
   /** An ES module: `export default { fetch(request, env, ctx) }`, Durable Object classes as named exports. */
   code: string;
+  /** The main module's path when the worker has several modules (default `<name>.js`); a `.ts` path is TypeScript. */
+  main?: string;
+  /** The worker's other modules by relative path (`"src/router.ts"`), imported with relative specifiers. */
+  modules?: Record<string, string>;
   bindings: Record<string, BindingSpec>;
 }
 
@@ -171,6 +175,8 @@ export type LoadError = {
   message: string;
   line: number | null;
   column: number | null;
+  /** The module the line is in, when the worker has several (e.g. `src/router.ts`). */
+  file?: string;
 };
 
 export type LoadResult =
