@@ -20,7 +20,10 @@ const securityHeaders = {
   "cross-origin-opener-policy": "same-origin",
 } as const;
 
-export function createHttpHandler(webRoot: string, policy: AccessPolicy) {
+/** Routes answered with JSON computed at request time (health, JSON Schemas). */
+export type JsonRoutes = Record<string, () => { status: number; body: unknown }>;
+
+export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRoutes: JsonRoutes = {}) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     const access = checkAccess(request, policy);
@@ -32,6 +35,12 @@ export function createHttpHandler(webRoot: string, policy: AccessPolicy) {
     const path = new URL(request.url ?? "/", "http://local").pathname;
     if (path === "/health") {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
+      return;
+    }
+    const route = Object.hasOwn(jsonRoutes, path) ? jsonRoutes[path] : undefined;
+    if (route !== undefined) {
+      const answer = route();
+      response.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(answer.body));
       return;
     }
     const relative = normalize(path === "/" ? "index.html" : path.slice(1));

@@ -19,11 +19,11 @@ const messages = {
 
   // The world: what it is built from.
   /** Loads a scenario (the DESIGN.md format, validated; errors name `scenario.<path>`). */
-  load_scenario: { id, scenario: z.unknown(), seed: seed.optional() },
+  load_scenario: { id, scenario: z.record(z.string(), z.unknown(), { error: "expected a scenario object (see /schema/scenario.json)" }), seed: seed.optional() },
   load_lesson: { id, lessonId: identifier },
   list_lessons: { id },
-  /** Runs the lesson's check on the current run. */
-  check_lesson: { id },
+  /** Runs the lesson's check on the current run; `predictions` are the learner's answers by question id. */
+  check_lesson: { id, predictions: z.record(identifier, text(2_000, "answerCharsMax")).optional() },
   /** Rebuilds the world from its scenario at step 0, dropping the recorded actions. */
   reset: { id, seed: seed.optional() },
 

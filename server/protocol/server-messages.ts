@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { WorldView } from "../sim/world/view.ts";
+import type { Lesson } from "../lessons/types.ts";
 import { errorCodes } from "./errors.ts";
 import { playSpeed } from "./common.ts";
 
@@ -67,7 +68,10 @@ export type LiveResponse = z.infer<typeof liveResponse>;
 export const projectSummary = z.object({ projectId: z.string(), name: z.string(), createdAtMs: z.int(), updatedAtMs: z.int(), bytes: z.int(), lessonId: z.string().nullable() });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
-export const lessonSummary = z.object({ id: z.string(), title: z.string(), summary: z.string(), done: z.boolean() });
+export const lessonSummary = z.object({ id: z.string(), number: z.int(), title: z.string(), summary: z.string(), minutes: z.number() });
+/** The lesson as server/lessons loads it (prose, steps with predict questions, starter code). */
+const lesson = z.custom<Lesson>((v) => typeof v === "object" && v !== null);
+const checkFigure = z.object({ id: z.string(), label: z.string(), value: z.number().nullable(), unit: z.string(), design: z.string().nullable(), measuredOnMachine: z.boolean() });
 
 const messages = {
   welcome: { version: z.int(), token: z.string(), resumed: z.boolean(), limits: limitsRecord, state: sessionState },
@@ -103,7 +107,8 @@ const messages = {
   /** Something the learner should know that is not an answer: a recovery, an idle pause. */
   notice: { level: z.enum(["info", "warning", "error"]), code: z.string(), message: z.string() },
   lesson_list: { replyTo, lessons: z.array(lessonSummary) },
-  lesson_check: { replyTo, lessonId: z.string(), pass: z.boolean(), hint: z.string() },
+  lesson_loaded: { replyTo, lesson },
+  lesson_check: { replyTo, lessonId: z.string(), pass: z.boolean(), hint: z.string(), figures: z.array(checkFigure) },
   project_list: { replyTo, projects: z.array(projectSummary) },
   project_saved: { replyTo, project: projectSummary },
   project_opened: { replyTo, project: projectSummary, editor: z.record(z.string(), z.string()) },

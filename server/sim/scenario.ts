@@ -9,6 +9,7 @@ import { parseDeployments, parseFault, parseFaults, parseOrigins, parseWorker } 
 import { FieldError, type Json, arr, fail, num, obj, onlyKeys, optional, regionOf, str } from "./scenario-reader.ts";
 import type { FaultSpec, Scenario, TrafficEntry, WorkerSpec } from "./scenario-types.ts";
 import { parseWorld } from "./scenario-world.ts";
+import { scenarioSchema } from "./scenario-schema.ts";
 
 export type * from "./scenario-types.ts";
 
@@ -28,12 +29,41 @@ export function parseScenarioText(text: string): Result<Scenario> {
 }
 
 export function parseScenario(json: unknown): Result<Scenario, SimError> {
+  // Shapes, ranges and size limits first (one zod definition, which also gives the JSON
+  // Schema); then what needs the whole file (regions that exist, names used twice, defaults).
+  const shaped = scenarioSchema.safeParse(json);
+  if (!shaped.success) return err(schemaError(shaped.error.issues[0]!));
   try {
     return ok(readScenario(json));
   } catch (e) {
     if (e instanceof FieldError) return err({ code: "invalid_scenario", path: e.path, message: e.message });
     throw e;
   }
+}
+
+interface SchemaIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
+function schemaError(issue: SchemaIssue): SimError {
+  let path = formatPath(issue.path);
+  let detail = issue.message;
+  if (issue.code === "unrecognized_keys" && issue.keys && issue.keys.length > 0) {
+    path = path === "" ? issue.keys[0]! : `${path}.${issue.keys[0]}`;
+    detail = "unknown field";
+  }
+  const shown = path === "" ? "(scenario)" : path;
+  return { code: "invalid_scenario", path, message: `${shown}: ${detail}` };
+}
+
+/** `traffic[2].atMs`, `worker.bindings.K.type`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? String(key) : `.${String(key)}`;
+  return out;
 }
 
 /**

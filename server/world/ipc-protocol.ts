@@ -1,15 +1,59 @@
-// Messages between the gateway and the world process (Node IPC, advanced serialization).
+// Messages between the gateway and a world process (Node IPC, advanced serialization). The
+// pool sends one command at a time to each process and waits for its answer, so what crosses
+// the channel is bounded by construction (16 §3): no burst of messages can pile up in Node's
+// channel parser, and each answer carries at most `ipcTraceEntriesMax` trace entries (the rest
+// follow with `session_flush`).
+import type { TraceEntry } from "../sim/core/trace.ts";
 import type { WireRequest } from "../sim/isolate-port.ts";
+import type { LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
+import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
+import type { SliceGoal, SliceStop } from "../sessions/slice.ts";
+
+export const ipcLimits = {
+  /** Trace entries in one answer of a world process. */
+  ipcTraceEntriesMax: 20_000,
+  /** Events one slice runs before the process turns to the next session (16 §1). */
+  sliceEventsMax: 500,
+  /** Wall-clock ms one slice may run before the process turns to the next session. */
+  sliceMsMax: 10,
+} as const;
 
 export type WorldRequest =
   | { type: "ping" }
   /** Runs a scenario (untrusted JSON; the world validates it) to completion. */
   | { type: "run_scenario"; scenario: unknown; seed?: number }
   /** Test hook: crash the world process the way a V8 abort would. */
-  | { type: "crash" };
+  | { type: "crash" }
+  /** Builds a session's world and replays it to `toStep` (null: all actions). */
+  | { type: "session_open"; sessionId: string; spec: SessionSpec; toStep: number | null; nowMs: number; traceFrom: number }
+  | { type: "session_act"; sessionId: string; action: SessionAction }
+  | { type: "session_run"; sessionId: string; goal: SliceGoal; withPending: boolean }
+  | { type: "session_flush"; sessionId: string; withPending: boolean }
+  | { type: "session_close"; sessionId: string };
+
+export interface SessionDelta {
+  /** New trace entries [offset, offset + entries.length). */
+  offset: number;
+  entries: TraceEntry[];
+  /** stepEnds of the steps first reported here, starting at step `firstStep`. */
+  firstStep: number;
+  stepEnds: number[];
+  step: number;
+  nowMs: number;
+  traceLength: number;
+  atRest: boolean;
+  responses: LiveResponse[];
+  pending: { events: PendingEventInfo[]; total: number } | null;
+  /** More trace is waiting: ask with session_flush. */
+  moreTrace: boolean;
+}
+
+export type SessionOpenResult = { delta: SessionDelta; scenario: ScenarioSummary };
+export type SessionActResult = { outcome: { req?: string; worker?: string; version?: string; faultId?: string }; delta: SessionDelta };
+export type SessionRunResult = { ran: number; stopped: SliceStop; delta: SessionDelta };
 
 export type WorldReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string; message: string } };
+  | { id: number; ok: false; error: { code: string; message: string; path?: string } };
 
 export type { WireRequest };

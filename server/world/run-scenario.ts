@@ -12,7 +12,7 @@ import { SqliteStorageProvider } from "../store/sqlite-object-storage.ts";
 export type ScenarioRun = { ok: true; result: RunResult } | { ok: false; code: "worker_load_failed"; message: string };
 
 /** Loads each worker version once, so a compile error is reported with its line before the run. */
-function checkWorkersLoad(scenario: Scenario, factory: IsolateFactory): string | null {
+export function checkWorkersLoad(scenario: Scenario, factory: IsolateFactory): string | null {
   const scripts = [
     ...scenario.workers.map((w) => ({ name: w.name, version: w.version, code: w.code, bindings: w.bindings })),
     ...scenario.deployments.map((d) => ({ name: d.worker, version: d.version, code: d.code, bindings: scenario.workers.find((w) => w.name === d.worker)!.bindings })),

@@ -1,22 +1,31 @@
 // The world process: the simulation and the isolates it drives, in one child process so that
-// delivering an event to an isolate is a synchronous in-process call. The supervisor restarts it
-// if V8 takes it down.
+// delivering an event to an isolate is a synchronous in-process call. It hosts live sessions
+// (session-host.ts) and runs whole scenarios; the pool sends it one command at a time and
+// restarts it if V8 takes it down.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { createSandboxFactory } from "../../sandbox/index.ts";
 import { parseScenario } from "../sim/scenario.ts";
+import { BeaconWriter } from "./beacon.ts";
 import type { WorldReply, WorldRequest } from "./ipc-protocol.ts";
 import { runScenario } from "./run-scenario.ts";
+import { HostError, SessionHost } from "./session-host.ts";
 
 const sandbox = createSandboxFactory();
 sandbox.warmUp();
+const sessionsRoot = process.env.WORLD_SESSIONS_DIR ?? join(process.cwd(), "data", "sessions");
+mkdirSync(sessionsRoot, { recursive: true });
+const beacon = process.env.WORLD_BEACON_PATH ? new BeaconWriter(process.env.WORLD_BEACON_PATH) : null;
+const host = new SessionHost(sandbox, sessionsRoot, beacon);
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string } };
 
 function handle(request: WorldRequest): Answer {
   switch (request.type) {
     case "ping":
-      return { ok: true, value: { pid: process.pid } };
+      return { ok: true, value: { pid: process.pid, sessions: host.size } };
     case "crash":
-      process.abort();
+      return process.abort();
     case "run_scenario": {
       const parsed = parseScenario(request.scenario);
       if (!parsed.ok) return { ok: false, error: { code: "invalid_scenario", message: parsed.error.message } };
@@ -24,6 +33,17 @@ function handle(request: WorldRequest): Answer {
       if (!run.ok) return { ok: false, error: { code: run.code, message: run.message } };
       return { ok: true, value: run.result };
     }
+    case "session_open":
+      return { ok: true, value: host.open(request.sessionId, request.spec, request.toStep, request.nowMs, request.traceFrom) };
+    case "session_act":
+      return { ok: true, value: host.act(request.sessionId, request.action) };
+    case "session_run":
+      return { ok: true, value: host.run(request.sessionId, request.goal, request.withPending) };
+    case "session_flush":
+      return { ok: true, value: host.flush(request.sessionId, request.withPending) };
+    case "session_close":
+      host.close(request.sessionId);
+      return { ok: true, value: null };
   }
 }
 
@@ -32,8 +52,19 @@ process.on("message", (message: { id: number; message: WorldRequest }) => {
   try {
     answer = handle(message.message);
   } catch (error) {
-    answer = { ok: false, error: { code: "world_error", message: error instanceof Error ? error.message : String(error) } };
+    if (error instanceof HostError) answer = { ok: false, error: error.path === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, path: error.path } };
+    // A bug in the world: the client gets a code, never the host's stack or paths.
+    else {
+      console.error("world process error:", error);
+      answer = { ok: false, error: { code: "internal", message: "the world failed on this command (a bug); the server logged it" } };
+    }
   }
   process.send?.({ id: message.id, ...answer } satisfies WorldReply);
 });
-process.on("disconnect", () => process.exit(0));
+// The pool starts its watchdog only once the process is ready: booting (loading the code,
+// warming the isolate pool) can take seconds on a busy machine, and is not a command's fault.
+process.send?.({ ready: true });
+process.on("disconnect", () => {
+  host.closeAll();
+  process.exit(0);
+});

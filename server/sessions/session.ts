@@ -1,0 +1,242 @@
+// One live session as the gateway holds it: its description (scenario, seed, recorded actions),
+// its copy of the trace with the step ends, what its client has seen, and the world process
+// that hosts it. Every world command goes through `command`, which recovers the session by
+// replay when its process dies (and records the event that killed it as failing, so the replay
+// does not run it again). Operations of one session run one at a time (`serial`).
+import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
+import type { TraceEntry } from "../sim/core/trace.ts";
+import type { SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
+import type { WorldPool } from "../world/pool.ts";
+import { poolLimits } from "../world/pool.ts";
+import { WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
+import type { RecordedAction, SessionSpec } from "./actions.ts";
+import { TraceStream, type ClientLink } from "./trace-stream.ts";
+
+export const sessionLimits = {
+  /** Deaths of world processes a session may cause within quarantineWindowMs before it is stopped. */
+  processKillsMax: 3,
+  quarantineWindowMs: 60_000,
+} as const;
+
+export class SessionError extends Error {
+  constructor(readonly code: string, message: string, readonly blame: "user" | "system", readonly extra: { path?: string; limit?: string } = {}) {
+    super(message);
+  }
+}
+
+export class LiveSession {
+  spec: SessionSpec | null = null;
+  readonly trace: TraceEntry[] = [];
+  readonly stepEnds: number[] = [];
+  readonly stream = new TraceStream(this.trace, this.stepEnds);
+  step = 0;
+  nowMs = 0;
+  atRest = true;
+  position = 0;
+  branch = 0;
+  responses: LiveResponse[] = [];
+  pending: { events: PendingEventInfo[]; total: number } | null = null;
+  scenario: ScenarioSummary | null = null;
+  lessonId: string | null = null;
+  projectId: string | null = null;
+  playing = false;
+  speed: PlaySpeed = 1;
+  link: ClientLink | null = null;
+  lastSeenMs = Date.now();
+  quarantined: string | null = null;
+  private proc: WorldProcessHandle | null = null;
+  private opened = false;
+  private readonly kills: number[] = [];
+  private readonly handledDeaths = new WeakSet<Death>();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool) {}
+
+  /** Runs operations of this session one at a time, in arrival order. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  get processPid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  state(): SessionState {
+    return {
+      step: this.step, position: this.position, nowMs: this.nowMs, traceLength: this.trace.length, playing: this.playing, speed: this.speed,
+      atRest: this.atRest, branch: this.branch, scenario: this.scenario, lessonId: this.lessonId, projectId: this.projectId, seed: this.spec?.seed ?? 0,
+    };
+  }
+
+  /** Builds the world from a new description (load, reset, open project): the trace starts over. */
+  async load(spec: SessionSpec, toStep: number | null = null, nowMs = 0): Promise<void> {
+    await this.closeWorld();
+    this.trace.length = 0;
+    this.stepEnds.length = 0;
+    this.responses = [];
+    this.step = 0;
+    this.position = 0;
+    this.nowMs = 0;
+    this.stream.truncated();
+    this.stream.restart();
+    this.spec = spec;
+    this.quarantined = null;
+    try {
+      const opened = await this.open(toStep, nowMs);
+      this.scenario = opened.scenario;
+    } catch (error) {
+      this.spec = null;
+      this.scenario = null;
+      throw error;
+    }
+  }
+
+  /** Cuts the run at step `s` (the old future is dropped) and rebuilds the world there. */
+  async branchAt(s: number): Promise<void> {
+    const spec = this.requireSpec();
+    spec.actions = spec.actions.filter((a) => a.step < s);
+    const cut = this.stepEnds[s] ?? this.trace.length;
+    this.trace.length = cut;
+    this.stepEnds.length = s + 1;
+    const answered = new Set(this.trace.flatMap((e) => (e.kind === "response" ? [e.req] : [])));
+    this.responses = this.responses.filter((r) => answered.has(r.req));
+    this.stream.truncated();
+    this.step = s;
+    this.position = s;
+    this.branch++;
+    await this.closeWorld();
+    await this.open(s, 0);
+  }
+
+  /** Sends a world command; a dead process is recovered from here. */
+  async command<T>(make: () => WorldRequest, deadlineMs = this.pool.commandMsMax): Promise<T> {
+    if (this.quarantined !== null) throw new SessionError("quarantined", this.quarantined, "user");
+    if (!this.opened || this.proc === null || !this.proc.alive) await this.open(this.step, this.nowMs);
+    try {
+      return await this.proc!.send<T>(make(), deadlineMs);
+    } catch (error) {
+      if (!(error instanceof WorldProcessDied)) throw error;
+      const blamed = await this.recover(error.death);
+      throw blamed ?? new SessionError("world_process_died", `${error.message}; your session was rebuilt at step ${this.step}`, "system");
+    }
+  }
+
+  /** Records what a world command reported, and streams it to the client. */
+  applyDelta(delta: SessionDelta): void {
+    if (delta.offset < this.trace.length) this.trace.length = delta.offset;
+    for (const entry of delta.entries) this.trace.push(entry);
+    delta.stepEnds.forEach((end, i) => (this.stepEnds[delta.firstStep + i] = end));
+    const atHead = this.position >= this.step;
+    this.step = delta.step;
+    if (atHead || this.playing) this.position = this.step;
+    this.nowMs = delta.nowMs;
+    this.atRest = delta.atRest;
+    for (const response of delta.responses) {
+      this.responses.push(response);
+      this.link?.send({ type: "response", response });
+    }
+    if (delta.pending) {
+      this.pending = delta.pending;
+      this.link?.send({ type: "pending", step: this.step, events: delta.pending.events, total: delta.pending.total });
+    }
+    this.stream.flush(this.link);
+  }
+
+  /** Records an action the world accepted (the engine recorded the same at the same step). */
+  record(action: RecordedAction): void {
+    this.requireSpec().actions.push(action);
+  }
+
+  requireSpec(): SessionSpec {
+    if (this.spec === null) throw new SessionError("not_ready", "load a scenario or a lesson first", "user");
+    return this.spec;
+  }
+
+  /** Another session's action killed this session's process: rebuild here, eagerly. */
+  onProcessDeath(death: Death): void {
+    if (this.handledDeaths.has(death)) return;
+    void this.serial(async () => {
+      if (this.handledDeaths.has(death) || this.spec === null) return;
+      await this.recover(death).catch(() => undefined);
+    });
+  }
+
+  async closeWorld(): Promise<void> {
+    const proc = this.proc;
+    this.proc = null;
+    this.opened = false;
+    if (proc === null) return;
+    this.pool.release(this.id, proc);
+    if (proc.alive) await proc.send({ type: "session_close", sessionId: this.id }, this.pool.commandMsMax).catch(() => undefined);
+  }
+
+  private async open(toStep: number | null, nowMs: number): Promise<SessionOpenResult> {
+    const spec = this.requireSpec();
+    this.pool.release(this.id, this.proc);
+    this.proc = await this.pool.place(this.id);
+    const steps = toStep ?? spec.actions.length + this.step;
+    const deadline = poolLimits.replayBaseMs + poolLimits.replayStepMs * steps;
+    let opened: SessionOpenResult;
+    try {
+      opened = await this.proc.send<SessionOpenResult>({ type: "session_open", sessionId: this.id, spec, toStep, nowMs, traceFrom: this.trace.length }, deadline);
+    } catch (error) {
+      if (error instanceof WorldProcessDied) throw new SessionError("world_process_died", `${error.message} while rebuilding this session; try again`, "system");
+      throw error;
+    }
+    this.opened = true;
+    this.applyDelta(opened.delta);
+    await this.drainTrace(opened.delta);
+    return opened;
+  }
+
+  async drainTrace(delta: SessionDelta): Promise<void> {
+    let more = delta.moreTrace;
+    while (more && this.proc !== null) {
+      const next = await this.proc.send<SessionDelta>({ type: "session_flush", sessionId: this.id, withPending: true }, this.pool.commandMsMax);
+      this.applyDelta(next);
+      more = next.moreTrace;
+    }
+  }
+
+  /**
+   * The process died. If the beacon names this session, the event it was running is recorded as
+   * failing (replays skip it and answer 503 naming the limit), and the death counts toward
+   * quarantine. Then the world is rebuilt on a live process, to the same step.
+   */
+  private async recover(death: Death): Promise<SessionError | null> {
+    this.opened = false;
+    this.playing = false;
+    if (this.handledDeaths.has(death)) return null;
+    this.handledDeaths.add(death);
+    const spec = this.requireSpec();
+    const beacon = death.beacon;
+    let blamed: SessionError | null = null;
+    let toStep = this.step;
+    if (beacon !== null && beacon.sessionId === this.id) {
+      const limit = beacon.inSql ? "sqlStatementMsMax" : death.watchdog ? "worldCommandMsMax" : "worldProcessAbort";
+      const message = beacon.inSql
+        ? `a SQL statement ran longer than ${this.pool.commandMsMax} ms and could not be interrupted; the world process was restarted`
+        : death.watchdog ? `an event ran longer than ${this.pool.commandMsMax} ms; the world process was restarted` : `the world process died running this event (${death.cause}); it was restarted`;
+      if (beacon.eventId >= 0 && beacon.step >= this.step) {
+        spec.actions.push({ step: beacon.step, atMs: 0, action: { type: "fail", eventId: beacon.eventId, limit, message } });
+        toStep = beacon.step + 1;
+      }
+      blamed = new SessionError("world_process_died", `${message} (${limit}); the request got 503 and your session continues at step ${toStep}`, "user", { limit });
+      this.kills.push(Date.now());
+      while (this.kills.length > 0 && this.kills[0]! < Date.now() - sessionLimits.quarantineWindowMs) this.kills.shift();
+      if (this.kills.length >= sessionLimits.processKillsMax) {
+        this.quarantined = `this session took down ${this.kills.length} world processes within ${sessionLimits.quarantineWindowMs / 1000} s (processKillsMax); it is stopped. Fix the code, then reset or load a scenario.`;
+      }
+    }
+    this.link?.send({ type: "notice", level: "error", code: "world_process_died", message: blamed?.message ?? `the world process hosting this session stopped (another session's code took it down); rebuilding at step ${toStep}` });
+    if (this.quarantined !== null) {
+      this.link?.send({ type: "notice", level: "error", code: "quarantined", message: this.quarantined });
+      return new SessionError("quarantined", this.quarantined, "user");
+    }
+    await this.open(toStep, this.nowMs);
+    this.link?.send({ type: "state", state: this.state() });
+    return blamed;
+  }
+}

@@ -1,0 +1,195 @@
+// The sessions a world process hosts: each a LiveEngine with real isolates (the process's
+// sandbox) and real SQLite storage in its own directory (removed when the session closes or is
+// rebuilt). Commands come from the pool one at a time; each answer carries what changed since
+// the last one (new trace entries with their step ends, responses, pending events).
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { LiveResponse, ScenarioSummary } from "../protocol/index.ts";
+import { protocolLimits } from "../protocol/limits.ts";
+import type { IsolateFactory } from "../sim/isolate-port.ts";
+import { popIdOf } from "../sim/net/topology.ts";
+import type { Scenario } from "../sim/scenario-types.ts";
+import { utf8Decode } from "../sim/world/wire.ts";
+import { SqliteStorageProvider } from "../store/sqlite-object-storage.ts";
+import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
+import { LiveEngine, type EngineDeps } from "../sessions/engine.ts";
+import { runSlice, type SliceGoal } from "../sessions/slice.ts";
+import type { BeaconWriter } from "./beacon.ts";
+import { ipcLimits, type SessionActResult, type SessionDelta, type SessionOpenResult, type SessionRunResult } from "./ipc-protocol.ts";
+import { checkWorkersLoad } from "./run-scenario.ts";
+import { markSql } from "./sql-beacon.ts";
+
+interface Hosted {
+  engine: LiveEngine;
+  sentTrace: number;
+  sentSteps: number;
+}
+
+export class HostError extends Error {
+  constructor(readonly code: string, message: string, readonly path?: string) {
+    super(message);
+  }
+}
+
+export class SessionHost {
+  private readonly sessions = new Map<string, Hosted>();
+  private generation = 0;
+
+  constructor(private readonly isolates: IsolateFactory, private readonly root: string, private readonly beacon: BeaconWriter | null) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  open(sessionId: string, spec: SessionSpec, toStep: number | null, nowMs: number, traceFrom: number): SessionOpenResult {
+    this.close(sessionId);
+    const deps = this.engineDeps(sessionId);
+    const built = LiveEngine.replay(spec, deps, toStep ?? Infinity, nowMs);
+    this.beacon?.idle();
+    if (!built.ok) throw new HostError(built.error.code === "invalid_scenario" ? "invalid_scenario" : "invalid_command", built.error.message, built.error.path);
+    const loadError = spec.actions.length === 0 && traceFrom === 0 ? checkWorkersLoad(built.engine.scenario, this.isolates) : null;
+    if (loadError !== null) {
+      built.engine.dispose();
+      throw new HostError("worker_load_failed", loadError);
+    }
+    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0 };
+    hosted.sentSteps = stepOfOffset(built.engine.stepEnds, hosted.sentTrace);
+    this.sessions.set(sessionId, hosted);
+    return { delta: this.delta(hosted, true), scenario: summaryOf(built.engine.scenario, spec.seed) };
+  }
+
+  act(sessionId: string, action: SessionAction): SessionActResult {
+    const hosted = this.get(sessionId);
+    if (hosted.engine.actions.length >= protocolLimits.actionsPerSessionMax) throw new HostError("limit", `at most ${protocolLimits.actionsPerSessionMax} actions per session (actionsPerSessionMax)`);
+    this.beacon?.mark({ sessionId, step: hosted.engine.step, eventId: -1 });
+    const done = hosted.engine.apply(action);
+    this.beacon?.idle();
+    if (!done.ok) throw new HostError(done.error.code, done.error.message, done.error.path);
+    return { outcome: done.value, delta: this.delta(hosted, true) };
+  }
+
+  run(sessionId: string, goal: SliceGoal, withPending: boolean): SessionRunResult {
+    const hosted = this.get(sessionId);
+    this.beacon?.mark({ sessionId });
+    const slice = runSlice(hosted.engine, goal, {
+      eventsMax: ipcLimits.sliceEventsMax,
+      msMax: ipcLimits.sliceMsMax,
+      traceEntriesMax: protocolLimits.traceEntriesPerSessionMax,
+      clockMs: () => performance.now(),
+    });
+    this.beacon?.idle();
+    return { ...slice, delta: this.delta(hosted, withPending || slice.stopped !== "slice") };
+  }
+
+  flush(sessionId: string, withPending: boolean): SessionDelta {
+    return this.delta(this.get(sessionId), withPending);
+  }
+
+  close(sessionId: string): void {
+    const hosted = this.sessions.get(sessionId);
+    if (hosted) hosted.engine.dispose();
+    this.sessions.delete(sessionId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id);
+  }
+
+  private get(sessionId: string): Hosted {
+    const hosted = this.sessions.get(sessionId);
+    if (!hosted) throw new HostError("no_such_session", `session ${sessionId} is not open in this world process`);
+    return hosted;
+  }
+
+  private engineDeps(sessionId: string): EngineDeps {
+    const beacon = this.beacon;
+    return {
+      makeDeps: () => {
+        const dir = join(this.root, sessionId, `g${++this.generation}`);
+        rmSync(join(this.root, sessionId), { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        const storage = new SqliteStorageProvider({ dir });
+        const objectStorage = beacon === null ? storage : markSql(storage, beacon);
+        return {
+          isolates: this.isolates,
+          objectStorage,
+          dispose: () => {
+            storage.closeAll();
+            rmSync(join(this.root, sessionId), { recursive: true, force: true });
+          },
+        };
+      },
+      checkCode: (scenario: Scenario, worker: string, code: string) =>
+        checkWorkersLoad({ ...scenario, workers: scenario.workers.filter((w) => w.name === worker).map((w) => ({ ...w, code })), deployments: [] }, this.isolates),
+      beforeEvent: beacon === null ? undefined : (step, eventId) => beacon.mark({ sessionId, step, eventId }),
+    };
+  }
+
+  private delta(hosted: Hosted, withPending: boolean): SessionDelta {
+    const { engine } = hosted;
+    const trace = engine.world.trace;
+    const offset = hosted.sentTrace;
+    const end = Math.min(trace.length, offset + ipcLimits.ipcTraceEntriesMax);
+    const entries = trace.slice(offset, end);
+    hosted.sentTrace = end;
+    const firstStep = hosted.sentSteps;
+    const stepsTo = stepOfOffset(engine.stepEnds, end);
+    const stepEnds = engine.stepEnds.slice(firstStep, stepsTo);
+    hosted.sentSteps = stepsTo;
+    const responses: LiveResponse[] = [];
+    for (const e of entries) if (e.kind === "response") responses.push(responseOf(engine, e.req, e.version));
+    const queue = engine.world.state.queue;
+    const pending = withPending ? { events: engine.world.pending().slice(0, protocolLimits.pendingEventsShownMax), total: queue.size } : null;
+    return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length };
+  }
+}
+
+/** Nothing left but housekeeping (health checks, idle timers): the world waits for the learner. */
+function atRest(engine: LiveEngine): boolean {
+  const queue = engine.world.state.queue;
+  if (queue.size > 64) return false;
+  return queue.list().every((s) => s.event.kind === "health_check" || s.event.kind === "isolate_idle" || s.event.kind === "object_idle");
+}
+
+/** Steps whose end is within the first `offset` entries (stepEnds is non-decreasing). */
+function stepOfOffset(stepEnds: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = stepEnds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stepEnds[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function responseOf(engine: LiveEngine, req: string, version: string | null): LiveResponse {
+  const client = engine.world.state.clients.get(req)!;
+  const r = client.response!;
+  return {
+    req,
+    from: client.from,
+    method: client.request.method,
+    url: client.request.url,
+    status: r.response.status,
+    headers: Object.fromEntries(r.response.headers),
+    body: utf8Decode(r.response.body),
+    servedBy: r.servedBy,
+    version,
+    startedAtMs: client.startedAtMs,
+    finishedAtMs: r.finishedAtMs,
+    traffic: client.trafficIndex,
+  };
+}
+
+export function summaryOf(scenario: Scenario, seed: number): ScenarioSummary {
+  return {
+    name: scenario.name,
+    seed,
+    regions: [...scenario.world.regions],
+    pops: scenario.world.regions.map(popIdOf),
+    workers: scenario.workers.map((w) => ({ name: w.name, version: w.version, routes: [...w.routes], bindings: Object.fromEntries(Object.entries(w.bindings).map(([k, b]) => [k, b.type === "durable_object" ? `durable_object:${b.className}` : b.type])) })),
+    routes: scenario.workers.flatMap((w) => w.routes),
+  };
+}
