@@ -4,9 +4,11 @@ import type { LessonLab } from "../server/lessons/labs.ts";
 import { lab as hiddenClasses } from "./16-hidden-classes/lab.ts";
 import { lab as memoryLeaks } from "./17-memory-leaks/lab.ts";
 import { lab as runtimesCompared } from "./18-isolates-threads-processes/lab.ts";
+import { lab as interview } from "./19-interview/lab.ts";
 
 export const lessonLabs: Record<string, LessonLab> = {
   "16-hidden-classes": hiddenClasses,
   "17-memory-leaks": memoryLeaks,
   "18-isolates-threads-processes": runtimesCompared,
+  "19-interview": interview,
 };

@@ -17,6 +17,7 @@ import { check as tradeoffs } from "./15-tradeoffs/check.ts";
 import { check as hiddenClasses } from "./16-hidden-classes/check.ts";
 import { check as memoryLeaks } from "./17-memory-leaks/check.ts";
 import { check as runtimesCompared } from "./18-isolates-threads-processes/check.ts";
+import { check as interview } from "./19-interview/check.ts";
 
 export const lessonChecks: Record<string, LessonCheck> = {
   "01-hello-isolate": helloIsolate,
@@ -34,5 +35,6 @@ export const lessonChecks: Record<string, LessonCheck> = {
   "16-hidden-classes": hiddenClasses,
   "17-memory-leaks": memoryLeaks,
   "18-isolates-threads-processes": runtimesCompared,
+  "19-interview": interview,
 };
 
