@@ -17,6 +17,12 @@ for (const id of lessonFolders()) {
     const o = await checkLessonWithLab(id, sandbox);
     assert.equal(o.problem, null, `${o.problem}\nstarter: ${o.starter?.hint}\nsolution: ${o.solution?.hint}`);
     assert.ok(o.starter && o.starter.hint.length > 0, "a failing check must say why");
+    // Every figure a step names must be one the check reports.
+    const lesson = loadLesson(id);
+    assert.ok(lesson.ok);
+    const reported = new Set(o.solution!.figures.map((f) => f.id));
+    const unknown = lesson.value.steps.flatMap((s) => s.figures).filter((f) => !reported.has(f));
+    assert.deepEqual(unknown, [], `steps name figures the check does not report: ${unknown.join(", ")}`);
   });
 }
 
