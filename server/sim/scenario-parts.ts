@@ -5,8 +5,7 @@ import { defaults, limits } from "./core/limits.ts";
 import { parsePattern } from "./router/trie.ts";
 import { popIdOf } from "./net/topology.ts";
 import type { DeploymentSpec, FaultSpec, OriginSpec, WorkerSpec } from "./scenario-types.ts";
-import { arr, fail, type Json, num, obj, oneOf, onlyKeys, optional, regionOf, str } from "./scenario-reader.ts";
-import { readHeaders } from "./scenario.ts";
+import { arr, fail, type Json, num, obj, oneOf, onlyKeys, optional, readHeaders, regionOf, str } from "./scenario-reader.ts";
 
 const namePattern = /^[a-z0-9][a-z0-9-]*$/;
 

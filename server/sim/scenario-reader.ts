@@ -73,3 +73,16 @@ export function regionOf(value: Json, path: string, regions: readonly string[]):
   if (!regions.includes(region)) fail(path, `unknown region "${region}" (world has ${regions.join(", ")})`);
   return region;
 }
+
+export function readUrl(value: Json, path: string): string {
+  const url = str(value, path, limits.urlCharsMax, "urlCharsMax");
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[^\s]*)?$/.test(url)) fail(path, "expected an absolute http(s) URL");
+  return url;
+}
+
+export function readHeaders(value: Json, path: string): [string, string][] {
+  const o = obj(value, path);
+  const keys = Object.keys(o);
+  if (keys.length > limits.headersPerRequestMax) fail(path, `at most ${limits.headersPerRequestMax} headers (headersPerRequestMax)`);
+  return keys.map((k) => [k.toLowerCase(), str(o[k], `${path}.${k}`, limits.urlCharsMax, "urlCharsMax")]);
+}

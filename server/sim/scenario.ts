@@ -6,7 +6,7 @@
 import { limits } from "./core/limits.ts";
 import { err, ok, type Result, type SimError } from "./core/result.ts";
 import { parseDeployments, parseFault, parseFaults, parseOrigins, parseWorker } from "./scenario-parts.ts";
-import { FieldError, type Json, arr, fail, num, obj, onlyKeys, optional, regionOf, str } from "./scenario-reader.ts";
+import { FieldError, type Json, arr, fail, num, obj, onlyKeys, optional, readHeaders, readUrl, regionOf, str } from "./scenario-reader.ts";
 import type { FaultSpec, Scenario, TrafficEntry, WorkerSpec } from "./scenario-types.ts";
 import { parseWorld } from "./scenario-world.ts";
 import { scenarioSchema } from "./scenario-schema.ts";
@@ -130,17 +130,4 @@ function readTraffic(value: Json, regions: readonly string[]): TrafficEntry[] {
       body: optional(t, "body", (b) => str(b, `${path}.body`, limits.requestBodyBytesMax, "requestBodyBytesMax"), null),
     };
   });
-}
-
-export function readUrl(value: Json, path: string): string {
-  const url = str(value, path, limits.urlCharsMax, "urlCharsMax");
-  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[^\s]*)?$/.test(url)) fail(path, "expected an absolute http(s) URL");
-  return url;
-}
-
-export function readHeaders(value: Json, path: string): [string, string][] {
-  const o = obj(value, path);
-  const keys = Object.keys(o);
-  if (keys.length > limits.headersPerRequestMax) fail(path, `at most ${limits.headersPerRequestMax} headers (headersPerRequestMax)`);
-  return keys.map((k) => [k.toLowerCase(), str(o[k], `${path}.${k}`, limits.urlCharsMax, "urlCharsMax")]);
 }

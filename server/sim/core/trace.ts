@@ -34,7 +34,9 @@ export type TraceEntry =
   | { kind: "timer"; t: number; isolate: string; timerId: number; action: "set" | "fire" | "clear" }
   | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string }
   | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }
-  | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null };
+  | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null }
+  /** A bound of the run itself was reached (trace length, events, time): the run ends here, cleanly. */
+  | { kind: "run_end"; t: number; limit: string; message: string };
 
 export type TraceKind = TraceEntry["kind"];
 

@@ -4,7 +4,7 @@
 // Durable Object may take any of its queued requests next. Timers, faults, health checks and
 // replication follow the clock only.
 
-import type { CallResult, WireResponse } from "../isolate-port.ts";
+import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp, WireRequest, WireResponse } from "../isolate-port.ts";
 import type { FaultSpec } from "../scenario-types.ts";
 
 export type SimEvent =
@@ -25,6 +25,59 @@ export type SimEvent =
   | { kind: "deploy"; deployment: number; step: number };
 
 export type SimEventKind = SimEvent["kind"];
+
+/** Where the answer to a request handled by an isolate goes. */
+export type Responder =
+  | { type: "client"; req: string }
+  | { type: "call"; isolate: string; callId: number; fromRegion: string }
+  | { type: "object"; object: string; doReq: string };
+
+export type CallOp = Extract<IsolateOp, { kind: "call" }>;
+
+/** The isolate that issued a call, as the concern answering it needs to know it. */
+export interface Caller {
+  isolate: string;
+  worker: string;
+  pop: string;
+  region: string;
+  lineage: Lineage;
+}
+
+/** The client request (or alarm) a request descends from, and how many subrequests deep it is. */
+export interface Lineage {
+  root: string;
+  depth: number;
+}
+
+/**
+ * Events that happen at the same virtual instant as the event that caused them, where the
+ * platform is instantaneous (an isolate's call reaching KV, a response handed back to its
+ * requester). They never wait on the queue: the dispatcher runs each where its cause put it,
+ * so the order of effects, and the trace, is the order the platform would produce. `atMs` is
+ * when the effect starts (the cause's time plus any charged cost).
+ */
+export type InstantEvent =
+  | { kind: "route"; req: string; pop: string; request: WireRequest; responder: Responder; lineage: Lineage; atMs: number }
+  | { kind: "respond"; responder: Responder; response: WireResponse; pop: string; version: string | null; atMs: number }
+  | { kind: "isolate_fetch"; req: string; worker: string; version: string; pop: string; request: WireRequest; responder: Responder; lineage: Lineage; atMs: number }
+  | { kind: "isolate_deliver"; isolate: string; delivery: DeliveryEvent; req: string | null; responder: Responder | null; lineage: Lineage }
+  | { kind: "isolate_delivered"; isolate: string; end: IsolateEnd | null; atMs: number }
+  | { kind: "isolate_end"; isolate: string; end: IsolateEnd; atMs: number }
+  | { kind: "isolates_end_at"; pop: string; message: string }
+  | { kind: "isolate_forget"; isolate: string; req: string }
+  | { kind: "kv_call"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "object_call"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "storage_call"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "subrequest"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "object_host"; object: string; doReq: string; worker: string; version: string; pop: string }
+  | { kind: "object_hosted"; object: string; doReq: string; isolate: string | null }
+  | { kind: "object_respond"; object: string; doReq: string; response: WireResponse; atMs: number }
+  | { kind: "object_done"; object: string; doReq: string; atMs: number }
+  | { kind: "objects_lost"; isolate: string }
+  | { kind: "object_evict"; object: string; reason: string }
+  | { kind: "region_migrate"; region: string };
+
+export type InstantEventKind = InstantEvent["kind"];
 
 export function isReorderable(event: SimEvent): boolean {
   switch (event.kind) {

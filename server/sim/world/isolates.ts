@@ -3,15 +3,17 @@
 // charged by a deterministic model; the measured phases ride along in the trace's `measured`
 // field, outside the hash, and are charged only with `chargeMeasuredCosts`.
 
+import { limits } from "../core/limits.ts";
 import { deriveSeed } from "../core/prng.ts";
-import { err, ok, type Result } from "../core/result.ts";
-import type { CallResult, DeliveryEvent, IsolateEnd, LoadError } from "../isolate-port.ts";
+import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp } from "../isolate-port.ts";
+import { regionOfPop, type Ctx } from "./context.ts";
+import { Effects } from "./effects.ts";
+import type { InstantEvent } from "./events.ts";
+import type { IsolateRecord, IsolatesSlice } from "./isolates-state.ts";
 import { processOps } from "./ops.ts";
-import { loseObjectsOf } from "./objects.ts";
-import { respond } from "./requests.ts";
-import type { IsolateRecord, WorldState } from "./state.ts";
-import { syncHandlerFor } from "./sync-calls.ts";
 import { textResponse } from "./wire.ts";
+
+type Instant<K extends InstantEvent["kind"]> = Extract<InstantEvent, { kind: K }>;
 
 /** The deterministic cold-start model: create + load (per 10 KB of code) + bindings + init. */
 export function coldStartModelMs(codeBytes: number, bindings: number): number {
@@ -22,105 +24,204 @@ export function isolateFamily(worker: string, version: string, pop: string): str
   return `${worker}@${version}/${pop}`;
 }
 
-export function ensureIsolate(w: WorldState, worker: string, version: string, pop: string): Result<{ isolate: IsolateRecord; coldMs: number }, LoadError> {
+/** A request for a worker at a PoP: into its warm isolate, or a cold start first. */
+export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fetch">): Effects {
+  const out = new Effects();
+  const loaded = ensureIsolate(s, ctx, out, e.worker, e.version, e.pop);
+  if (!loaded.ok) {
+    out.now({ kind: "respond", responder: e.responder, response: textResponse(500, `worker failed to load: ${loaded.message}`), pop: e.pop, version: e.version, atMs: e.atMs });
+    return out;
+  }
+  loaded.isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
+  deliver(s, ctx, out, loaded.isolate, { kind: "fetch", requestId: e.req, request: e.request }, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
+  return out;
+}
+
+/** An object's request (or eviction) for the isolate that hosts it. */
+export function isolateDeliver(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_deliver">): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(e.isolate);
+  if (!isolate) return out;
+  if (e.responder !== null && e.req !== null) isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
+  deliver(s, ctx, out, isolate, e.delivery, e.req, 0);
+  return out;
+}
+
+/** Loads (or finds) the isolate that will host an object, and tells the objects concern which. */
+export function objectHost(s: IsolatesSlice, ctx: Ctx, e: Instant<"object_host">): Effects {
+  const out = new Effects();
+  const loaded = ensureIsolate(s, ctx, out, e.worker, e.version, e.pop);
+  out.now({ kind: "object_hosted", object: e.object, doReq: e.doReq, isolate: loaded.ok ? loaded.isolate.key : null });
+  return out;
+}
+
+type Loaded = { ok: true; isolate: IsolateRecord; coldMs: number } | { ok: false; message: string };
+
+function ensureIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, worker: string, version: string, pop: string): Loaded {
   const family = isolateFamily(worker, version, pop);
-  const current = w.currentIsolate.get(family);
-  const existing = current === undefined ? undefined : w.isolates.get(current);
-  if (existing && existing.handle.alive) return ok({ isolate: existing, coldMs: 0 });
-  const script = w.scripts.get(`${worker}@${version}`)!;
-  const key = `${family}#${w.nextNumber(`isolate:${family}`)}`;
-  const loaded = w.deps.isolates.load(script, { seed: deriveSeed(w.seed, key), nowMs: w.nowMs, sync: syncHandlerFor(w, worker, key) });
+  const current = s.currentIsolate.get(family);
+  const existing = current === undefined ? undefined : s.isolates.get(current);
+  if (existing && existing.handle.alive) return { ok: true, isolate: existing, coldMs: 0 };
+  const script = s.scripts.get(`${worker}@${version}`)!;
+  const key = `${family}#${ctx.ids.number(`isolate:${family}`)}`;
+  const loaded = ctx.deps.isolates.load(script, { seed: deriveSeed(ctx.seed, key), nowMs: ctx.nowMs, sync: s.syncFor(worker, key) });
+  takeSyncTrace(s, out);
   if (!loaded.ok) {
     const { code, message, line } = loaded.error;
-    w.record({ kind: "isolate_load_failed", t: w.nowMs, isolate: key, pop, code, message, line });
-    return err(loaded.error);
+    out.trace({ kind: "isolate_load_failed", t: ctx.nowMs, isolate: key, pop, code, message, line });
+    return { ok: false, message };
   }
   const phases = loaded.coldStart.phases;
   const measuredMs = phases.createIsolateMs + phases.loadCodeMs + phases.bindingsMs + phases.moduleInitMs;
   const modelMs = coldStartModelMs(script.code.length, Object.keys(script.bindings).length);
-  const coldMs = modelMs + (w.options.chargeMeasuredCosts ? Math.round(measuredMs) : 0);
+  const coldMs = modelMs + (ctx.options.chargeMeasuredCosts ? Math.round(measuredMs) : 0);
   const isolate: IsolateRecord = {
-    key, worker, version, pop, region: w.regionOfPop(pop), handle: loaded.isolate,
-    inFlight: new Map(), timers: new Map(), idleCheck: null, lastActiveMs: w.nowMs,
+    key, worker, version, pop, region: regionOfPop(ctx, pop), handle: loaded.isolate,
+    inFlight: new Map(), timers: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
   };
-  w.isolates.set(key, isolate);
-  w.currentIsolate.set(family, key);
-  w.record({
-    kind: "isolate_start", t: w.nowMs, isolate: key, pop, worker, version, modelMs: coldMs,
+  s.isolates.set(key, isolate);
+  s.currentIsolate.set(family, key);
+  out.trace({
+    kind: "isolate_start", t: ctx.nowMs, isolate: key, pop, worker, version, modelMs: coldMs,
     measured: { ...phases, fromPool: loaded.coldStart.fromPool, codeCache: loaded.coldStart.codeCache },
   });
-  processOps(w, isolate, loaded.logs, w.nowMs);
-  return ok({ isolate, coldMs });
+  processOps(ctx, out, isolate, loaded.logs, ctx.nowMs);
+  return { ok: true, isolate, coldMs };
+}
+
+function takeSyncTrace(s: IsolatesSlice, out: Effects): void {
+  if (s.syncTrace.length === 0) return;
+  for (const entry of s.syncTrace) out.trace(entry);
+  s.syncTrace.length = 0;
 }
 
 /**
- * Delivers one event and schedules what the code did. `delayMs` is virtual time spent before
- * the code's effects leave the isolate (a cold start); measured CPU is added only on request.
+ * Delivers one event and turns what the code did into effects. `delayMs` is virtual time spent
+ * before the code's effects leave the isolate (a cold start); measured CPU is added only on
+ * request. What follows the operations (the isolate's end, or its idle check) runs after
+ * everything they caused, as `isolate_delivered`.
  */
-export function deliverTo(w: WorldState, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, delayMs: number): void {
+function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, delayMs: number): void {
   if (!isolate.handle.alive) return;
-  const result = isolate.handle.deliver(event, w.nowMs);
-  const cpuMs = w.options.chargeMeasuredCosts ? Math.round(result.measured.cpuMs) : 0;
-  w.record({ kind: "deliver", t: w.nowMs, isolate: isolate.key, event: event.kind, req, ops: result.ops.length, measured: result.measured });
-  isolate.lastActiveMs = w.nowMs;
-  const atMs = w.nowMs + delayMs + cpuMs;
-  processOps(w, isolate, result.ops, atMs);
-  if (result.end) endIsolate(w, isolate, result.end, atMs);
-  else scheduleIdleCheck(w, isolate);
+  const result = isolate.handle.deliver(event, ctx.nowMs);
+  takeSyncTrace(s, out);
+  const cpuMs = ctx.options.chargeMeasuredCosts ? Math.round(result.measured.cpuMs) : 0;
+  out.trace({ kind: "deliver", t: ctx.nowMs, isolate: isolate.key, event: event.kind, req, ops: result.ops.length, measured: result.measured });
+  isolate.lastActiveMs = ctx.nowMs;
+  const atMs = ctx.nowMs + delayMs + cpuMs;
+  const before = out.list.length;
+  const ops = result.ops.length <= limits.opsPerDeliveryMax ? result.ops : refuseOps(ctx, out, isolate, result.ops);
+  processOps(ctx, out, isolate, ops, atMs);
+  const end = result.end;
+  if (out.list.slice(before).some((x) => x.type === "now")) out.now({ kind: "isolate_delivered", isolate: isolate.key, end, atMs });
+  else afterDelivery(s, ctx, out, isolate, end, atMs);
+}
+
+/**
+ * More operations in one delivery than `opsPerDeliveryMax`: the requests they belong to are
+ * refused with a 5xx naming the limit; the logs and the rest are dropped.
+ */
+function refuseOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[]): IsolateOp[] {
+  const message = `more than opsPerDeliveryMax (${limits.opsPerDeliveryMax}) operations in one delivery (${ops.length})`;
+  out.trace({ kind: "limit", t: ctx.nowMs, isolate: isolate.key, req: null, limit: "opsPerDeliveryMax", message });
+  const refused: IsolateOp[] = [];
+  for (const req of new Set(ops.flatMap((op) => ("requestId" in op && op.requestId !== null ? [op.requestId] : [])))) {
+    refused.push({ kind: "response", requestId: req, response: textResponse(503, message) });
+  }
+  return refused;
+}
+
+export function isolateDelivered(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_delivered">): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(e.isolate);
+  if (isolate) afterDelivery(s, ctx, out, isolate, e.end, e.atMs);
+  return out;
+}
+
+function afterDelivery(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, end: IsolateEnd | null, atMs: number): void {
+  if (end) endIsolate(s, ctx, out, isolate, end, atMs);
+  else scheduleIdleCheck(ctx, out, isolate);
 }
 
 /** A limit or crash ended the isolate: every request in it gets 503, its objects lose memory. */
-export function endIsolate(w: WorldState, isolate: IsolateRecord, end: IsolateEnd, atMs: number): void {
+function endIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, end: IsolateEnd, atMs: number): void {
   const requests = [...isolate.inFlight.keys()];
-  w.record({ kind: "isolate_end", t: w.nowMs, isolate: isolate.key, pop: isolate.pop, reason: end.type, requests });
-  retire(w, isolate);
-  for (const [req, responder] of isolate.inFlight) {
-    respond(w, responder, textResponse(503, `isolate ended: ${end.type} (request ${req})`), isolate.pop, isolate.version, atMs);
+  out.trace({ kind: "isolate_end", t: ctx.nowMs, isolate: isolate.key, pop: isolate.pop, reason: end.type, requests });
+  retire(s, out, isolate);
+  for (const [req, flight] of isolate.inFlight) {
+    out.now({ kind: "respond", responder: flight.responder, response: textResponse(503, `isolate ended: ${end.type} (request ${req})`), pop: isolate.pop, version: isolate.version, atMs });
   }
   isolate.inFlight.clear();
-  loseObjectsOf(w, isolate.key, atMs);
+  out.now({ kind: "objects_lost", isolate: isolate.key });
 }
 
-function retire(w: WorldState, isolate: IsolateRecord): void {
-  for (const timer of isolate.timers.values()) w.queue.cancel(timer);
+export function isolateEnd(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_end">): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(e.isolate);
+  if (isolate) endIsolate(s, ctx, out, isolate, e.end, e.atMs);
+  return out;
+}
+
+/** Every isolate at a PoP ends (its region went down). */
+export function isolatesEndAt(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolates_end_at">): Effects {
+  const out = new Effects();
+  for (const isolate of [...s.isolates.values()]) {
+    if (isolate.pop === e.pop) endIsolate(s, ctx, out, isolate, { type: "crashed", message: e.message }, ctx.nowMs);
+  }
+  return out;
+}
+
+/** An object's request left this isolate (the object migrated): its answer no longer comes from here. */
+export function isolateForget(s: IsolatesSlice, _ctx: Ctx, e: Instant<"isolate_forget">): Effects {
+  s.isolates.get(e.isolate)?.inFlight.delete(e.req);
+  return new Effects();
+}
+
+function retire(s: IsolatesSlice, out: Effects, isolate: IsolateRecord): void {
+  for (const timer of isolate.timers.values()) out.cancel(timer);
   isolate.timers.clear();
-  if (isolate.idleCheck) w.queue.cancel(isolate.idleCheck);
+  out.cancel(isolate.idleCheck);
   isolate.idleCheck = null;
   if (isolate.handle.alive) isolate.handle.dispose();
-  w.isolates.delete(isolate.key);
+  s.isolates.delete(isolate.key);
   const family = isolateFamily(isolate.worker, isolate.version, isolate.pop);
-  if (w.currentIsolate.get(family) === isolate.key) w.currentIsolate.delete(family);
+  if (s.currentIsolate.get(family) === isolate.key) s.currentIsolate.delete(family);
 }
 
-function scheduleIdleCheck(w: WorldState, isolate: IsolateRecord): void {
-  if (isolate.idleCheck) w.queue.cancel(isolate.idleCheck);
-  isolate.idleCheck = w.schedule(w.nowMs + w.options.isolateIdleEvictMs, { kind: "isolate_idle", isolate: isolate.key });
+function scheduleIdleCheck(ctx: Ctx, out: Effects, isolate: IsolateRecord): void {
+  out.cancel(isolate.idleCheck);
+  isolate.idleCheck = out.at(ctx.nowMs + ctx.options.isolateIdleEvictMs, { kind: "isolate_idle", isolate: isolate.key });
 }
 
 /** Evicts an isolate that did nothing for `isolateIdleEvictMs`, unless it still has work or hosts objects. */
-export function isolateIdle(w: WorldState, key: string): void {
-  const isolate = w.isolates.get(key);
-  if (!isolate) return;
+export function isolateIdle(s: IsolatesSlice, ctx: Ctx, key: string): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(key);
+  if (!isolate) return out;
   isolate.idleCheck = null;
-  const busy = isolate.inFlight.size > 0 || isolate.timers.size > 0 || w.objects.hostedIn(key);
+  const busy = isolate.inFlight.size > 0 || isolate.timers.size > 0 || ctx.reads.hostsObjects(key);
   if (busy) {
-    scheduleIdleCheck(w, isolate);
-    return;
+    scheduleIdleCheck(ctx, out, isolate);
+    return out;
   }
-  w.record({ kind: "isolate_evict", t: w.nowMs, isolate: key, pop: isolate.pop });
-  retire(w, isolate);
+  out.trace({ kind: "isolate_evict", t: ctx.nowMs, isolate: key, pop: isolate.pop });
+  retire(s, out, isolate);
+  return out;
 }
 
-export function timerFire(w: WorldState, key: string, timerId: number): void {
-  const isolate = w.isolates.get(key);
-  if (!isolate || !isolate.timers.delete(timerId)) return;
-  w.record({ kind: "timer", t: w.nowMs, isolate: key, timerId, action: "fire" });
-  deliverTo(w, isolate, { kind: "timer", timerId }, null, 0);
+export function timerFire(s: IsolatesSlice, ctx: Ctx, key: string, timerId: number): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(key);
+  if (!isolate || !isolate.timers.delete(timerId)) return out;
+  out.trace({ kind: "timer", t: ctx.nowMs, isolate: key, timerId, action: "fire" });
+  deliver(s, ctx, out, isolate, { kind: "timer", timerId }, null, 0);
+  return out;
 }
 
 /** An answer to an isolate's call; dropped if that isolate has ended meanwhile. */
-export function isolateReply(w: WorldState, key: string, callId: number, result: CallResult): void {
-  const isolate = w.isolates.get(key);
-  if (!isolate) return;
-  deliverTo(w, isolate, { kind: "reply", callId, result }, null, 0);
+export function isolateReply(s: IsolatesSlice, ctx: Ctx, e: { isolate: string; callId: number; result: CallResult }): Effects {
+  const out = new Effects();
+  const isolate = s.isolates.get(e.isolate);
+  if (isolate) deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, 0);
+  return out;
 }

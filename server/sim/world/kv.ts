@@ -19,8 +19,10 @@ import {
   replicationLagMsMid, type KvNamespaceState, type KvReadResult, type KvResult, type KvSite, type KvWriteOutcome,
 } from "../kv/index.ts";
 import type { Topology } from "../net/topology.ts";
-import { callError, replyAt, type CallOp } from "./calls.ts";
-import type { IsolateRecord, WorldState } from "./state.ts";
+import { callError, replyAt } from "./calls.ts";
+import type { Ctx } from "./context.ts";
+import { Effects } from "./effects.ts";
+import type { Caller, CallOp } from "./events.ts";
 
 export const kvReplicaReadMs = 5;
 
@@ -49,8 +51,11 @@ export class KvWorld {
   }
 }
 
-export function kvCall(w: WorldState, isolate: IsolateRecord, op: CallOp, binding: string, atMs: number): void {
-  const ns = w.kv.namespace(binding);
+export function kvCall(kv: KvWorld, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+  const out = new Effects();
+  const { caller: isolate, op, atMs } = e;
+  const binding = op.target.type === "kv" ? op.target.binding : "";
+  const ns = kv.namespace(binding);
   const site: KvSite = { nowMs: atMs, pop: isolate.pop, region: isolate.region };
   const key = typeof op.args[0] === "string" ? op.args[0] : String(op.args[0]);
   const options = (op.args[op.method === "put" ? 2 : 1] ?? {}) as Record<string, unknown>;
@@ -58,32 +63,33 @@ export function kvCall(w: WorldState, isolate: IsolateRecord, op: CallOp, bindin
     case "get":
     case "getWithMetadata": {
       const read = kvGet(ns, site, key, typeof options.cacheTtl === "number" ? { cacheTtl: options.cacheTtl } : {});
-      if (read.ok) w.record({ kind: "kv_read", t: w.nowMs, req: op.requestId, pop: isolate.pop, key, version: read.value.version, stale: read.value.stale, source: read.value.cache });
+      if (read.ok) out.trace({ kind: "kv_read", t: ctx.nowMs, req: op.requestId, pop: isolate.pop, key, version: read.value.version, stale: read.value.stale, source: read.value.cache });
       const ms = read.ok && read.value.cache !== "miss" ? defaults.kvCacheHitMs : kvReplicaReadMs;
-      replyAt(w, isolate, op.callId, atMs + ms, readAnswer(read), `KV get ${key}`, true);
-      return;
+      replyAt(out, isolate, op.callId, atMs + ms, readAnswer(read), `KV get ${key}`, true);
+      return out;
     }
     case "put":
     case "delete":
-      kvWrite(w, isolate, op, ns, site, key, atMs);
-      return;
+      kvWrite(ctx, out, isolate, op, ns, site, key, atMs);
+      return out;
     case "list": {
       const list = kvList(ns, site, (op.args[0] ?? {}) as { prefix?: string; limit?: number; cursor?: string });
       const value = list.ok ? { keys: list.value.keys, list_complete: list.value.list_complete, ...(list.value.cursor ? { cursor: list.value.cursor } : {}) } : null;
-      replyAt(w, isolate, op.callId, atMs + kvReplicaReadMs, list.ok ? { ok: true, value } : callError("Error", list.error.message), "KV list", true);
-      return;
+      replyAt(out, isolate, op.callId, atMs + kvReplicaReadMs, list.ok ? { ok: true, value } : callError("Error", list.error.message), "KV list", true);
+      return out;
     }
     default:
-      replyAt(w, isolate, op.callId, atMs, callError("TypeError", `KV has no method ${op.method}`), "KV error", false);
+      replyAt(out, isolate, op.callId, atMs, callError("TypeError", `KV has no method ${op.method}`), "KV error", false);
+      return out;
   }
 }
 
-function kvWrite(w: WorldState, isolate: IsolateRecord, op: CallOp, ns: KvNamespaceState, site: KvSite, key: string, atMs: number): void {
+function kvWrite(w: Ctx, out: Effects, isolate: Caller, op: CallOp, ns: KvNamespaceState, site: KvSite, key: string, atMs: number): void {
   const central = w.options.kvCentralRegion;
   const there = w.network.send(isolate.region, central);
   const back = w.network.send(central, isolate.region);
   if (!there.ok || !back.ok) {
-    replyAt(w, isolate, op.callId, atMs + 1, callError("Error", `KV ${op.method.toUpperCase()} failed: central store unreachable (${there.ok ? "return path" : there.reason})`), "KV error", true);
+    replyAt(out, isolate, op.callId, atMs + 1, callError("Error", `KV ${op.method.toUpperCase()} failed: central store unreachable (${there.ok ? "return path" : there.reason})`), "KV error", true);
     return;
   }
   let outcome: KvResult<KvWriteOutcome>;
@@ -92,16 +98,16 @@ function kvWrite(w: WorldState, isolate: IsolateRecord, op: CallOp, ns: KvNamesp
     const bytes = raw instanceof Uint8Array ? raw : utf8Encode(typeof raw === "string" ? raw : String(raw));
     outcome = kvPut(ns, site, key, bytes, (op.args[2] ?? {}) as Record<string, never>);
   } else outcome = kvDelete(ns, site, key);
-  w.record({ kind: "kv_write", t: w.nowMs, req: op.requestId, pop: isolate.pop, key, version: outcome.ok ? outcome.value.version : null, status: outcome.ok ? op.method : outcome.error.code });
+  out.trace({ kind: "kv_write", t: w.nowMs, req: op.requestId, pop: isolate.pop, key, version: outcome.ok ? outcome.value.version : null, status: outcome.ok ? op.method : outcome.error.code });
   const doneAt = atMs + there.latencyMs + back.latencyMs + 1;
   if (!outcome.ok) {
-    replyAt(w, isolate, op.callId, doneAt, callError("Error", outcome.error.message), `KV ${op.method} error`, true);
+    replyAt(out, isolate, op.callId, doneAt, callError("Error", outcome.error.message), `KV ${op.method} error`, true);
     return;
   }
   for (const step of outcome.value.replication) {
-    w.schedule(Math.max(step.atMs, w.nowMs), { kind: "kv_replicate", namespace: op.target.type === "kv" ? op.target.binding : "", region: step.region, key: step.key, version: step.version });
+    out.send(Math.max(step.atMs, w.nowMs), { kind: "kv_replicate", namespace: op.target.type === "kv" ? op.target.binding : "", region: step.region, key: step.key, version: step.version });
   }
-  replyAt(w, isolate, op.callId, doneAt, { ok: true, value: null }, `KV ${op.method} ${key} done`, true);
+  replyAt(out, isolate, op.callId, doneAt, { ok: true, value: null }, `KV ${op.method} ${key} done`, true);
 }
 
 function readAnswer(read: KvResult<KvReadResult>): CallResult {
@@ -111,11 +117,14 @@ function readAnswer(read: KvResult<KvReadResult>): CallResult {
 }
 
 /** A replication step is due: applied if the region is reachable from the central store, retried otherwise. */
-export function kvReplicate(w: WorldState, binding: string, region: string, key: string, version: number): void {
+export function kvReplicate(kv: KvWorld, w: Ctx, e: { namespace: string; region: string; key: string; version: number }): Effects {
+  const out = new Effects();
+  const { namespace: binding, region, key, version } = e;
   if (!w.network.reachable(w.options.kvCentralRegion, region)) {
-    w.schedule(w.nowMs + defaults.partitionRetryMs, { kind: "kv_replicate", namespace: binding, region, key, version });
-    return;
+    out.send(w.nowMs + defaults.partitionRetryMs, { kind: "kv_replicate", namespace: binding, region, key, version });
+    return out;
   }
-  const outcome = applyReplication(w.kv.namespace(binding), region, key, version);
-  if (outcome.applied) w.record({ kind: "kv_replicate", t: w.nowMs, region, key, version });
+  const outcome = applyReplication(kv.namespace(binding), region, key, version);
+  if (outcome.applied) out.trace({ kind: "kv_replicate", t: w.nowMs, region, key, version });
+  return out;
 }

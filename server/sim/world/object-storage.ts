@@ -6,21 +6,28 @@
 import type { CallResult } from "../isolate-port.ts";
 import type { ObjectStorage, StorageListOptions, StorageOp, StorageResult } from "../durable-objects/storage-port.ts";
 import { defaults } from "../core/limits.ts";
-import { callError, replyAt, type CallOp } from "./calls.ts";
-import type { IsolateRecord, WorldState } from "./state.ts";
+import { callError, replyAt } from "./calls.ts";
+import type { Ctx } from "./context.ts";
+import { Effects } from "./effects.ts";
+import type { Caller, CallOp } from "./events.ts";
+import type { ObjectRecord, ObjectsWorld } from "./objects-state.ts";
 
-export function storageCall(w: WorldState, isolate: IsolateRecord, op: CallOp, objectId: string, atMs: number): void {
-  const object = w.objects.byId.get(objectId);
+export function storageCall(objects: ObjectsWorld, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+  const out = new Effects();
+  const { caller, op, atMs } = e;
+  const objectId = op.target.type === "storage" ? op.target.objectId : "";
+  const object = objects.byId.get(objectId);
   let result: CallResult;
   if (!object) result = callError("Error", `no Durable Object ${objectId} in this world`);
   else {
-    object.storage ??= w.deps.objectStorage.open(objectId);
+    object.storage ??= ctx.deps.objectStorage.open(objectId);
     result = runStorageMethod(object.storage, op.method, op.args);
-    if (result.ok && op.method === "setAlarm") scheduleAlarm(w, objectId, op.args[0] as number);
-    if (result.ok && (op.method === "deleteAlarm" || op.method === "deleteAll")) cancelAlarm(w, objectId);
+    if (result.ok && op.method === "setAlarm") scheduleAlarm(ctx, out, object, op.args[0] as number);
+    if (result.ok && (op.method === "deleteAlarm" || op.method === "deleteAll")) cancelAlarm(out, object);
   }
-  w.record({ kind: "do_storage", t: w.nowMs, object: objectId, req: op.requestId, method: op.method, ok: result.ok });
-  replyAt(w, isolate, op.callId, atMs + defaults.storageOpMs, result, `storage ${op.method}`, false);
+  out.trace({ kind: "do_storage", t: ctx.nowMs, object: objectId, req: op.requestId, method: op.method, ok: result.ok });
+  replyAt(out, caller, op.callId, atMs + defaults.storageOpMs, result, `storage ${op.method}`, false);
+  return out;
 }
 
 function runStorageMethod(storage: ObjectStorage, method: string, args: unknown[]): CallResult {
@@ -64,14 +71,12 @@ function toError(result: { ok: false; error: { code: string; message: string } }
   return callError(result.error.code.startsWith("sql") ? "Error" : "TypeError", result.error.message);
 }
 
-function scheduleAlarm(w: WorldState, objectId: string, atMs: number): void {
-  cancelAlarm(w, objectId);
-  const object = w.object(objectId);
-  object.alarm = w.schedule(Math.max(w.nowMs, Math.ceil(atMs)), { kind: "object_alarm", object: objectId });
+function scheduleAlarm(ctx: Ctx, out: Effects, object: ObjectRecord, atMs: number): void {
+  cancelAlarm(out, object);
+  object.alarm = out.at(Math.max(ctx.nowMs, Math.ceil(atMs)), { kind: "object_alarm", object: object.id });
 }
 
-function cancelAlarm(w: WorldState, objectId: string): void {
-  const object = w.object(objectId);
-  if (object.alarm) w.queue.cancel(object.alarm);
+function cancelAlarm(out: Effects, object: ObjectRecord): void {
+  out.cancel(object.alarm);
   object.alarm = null;
 }

@@ -1,11 +1,12 @@
-// The state of the Durable Objects of a world: one record per object, wherever it lives.
+// The Durable Objects concern's slice: one record per object, wherever it lives.
 
-import type { Scheduled } from "../core/event-queue.ts";
 import type { ObjectState } from "../core/trace.ts";
+import { assert } from "../core/result.ts";
 import { createRing, type PlacementRing } from "../durable-objects/placement.ts";
 import type { ObjectStorage } from "../durable-objects/storage-port.ts";
 import type { WireRequest } from "../isolate-port.ts";
-import type { SimEvent } from "./events.ts";
+import type { Effects, Ticket } from "./effects.ts";
+import type { Lineage } from "./events.ts";
 
 /** A request for an object: a stub's fetch (with the calling isolate to answer) or an alarm. */
 export interface ObjectRequest {
@@ -13,6 +14,8 @@ export interface ObjectRequest {
   kind: "fetch" | "alarm";
   request: WireRequest | null;
   caller: { isolate: string; callId: number; region: string } | null;
+  /** The request tree this one belongs to (an alarm starts its own). */
+  lineage: Lineage;
 }
 
 export interface ObjectRecord {
@@ -31,10 +34,10 @@ export interface ObjectRecord {
   queue: ObjectRequest[];
   current: ObjectRequest | null;
   /** Pending `object_take` events, one per queued request while the gate is open. */
-  takes: Scheduled<SimEvent>[];
-  idleCheck: Scheduled<SimEvent> | null;
+  takes: Ticket[];
+  idleCheck: Ticket | null;
   idleSinceMs: number;
-  alarm: Scheduled<SimEvent> | null;
+  alarm: Ticket | null;
   storage: ObjectStorage | null;
   /** Every request not yet answered (queued, current), by id. */
   requests: Map<string, ObjectRequest>;
@@ -50,6 +53,12 @@ export class ObjectsWorld {
     this.ring = createRing(regions);
   }
 
+  get(id: string): ObjectRecord {
+    const object = this.byId.get(id);
+    assert(object, `unknown object ${id}`);
+    return object;
+  }
+
   hostedIn(isolateKey: string): boolean {
     for (const object of this.byId.values()) if (object.isolate === isolateKey) return true;
     return false;
@@ -58,4 +67,13 @@ export class ObjectsWorld {
 
 export function namespaceOf(worker: string, className: string): string {
   return `${worker}:${className}`;
+}
+
+/**
+ * The gate is open: one `object_take` per queued request, all due now, in arrival order. The
+ * first to run wins and cancels the rest; a learner may pick another (stepChoose).
+ */
+export function scheduleTakes(out: Effects, object: ObjectRecord, atMs: number): void {
+  for (const take of object.takes) out.cancel(take);
+  object.takes = object.queue.map((r) => out.at(atMs, { kind: "object_take", object: object.id, doReq: r.id }));
 }

@@ -3,89 +3,112 @@
 
 import type { WireRequest, WireResponse } from "../isolate-port.ts";
 import { nearestAdvertisedPop } from "../net/anycast.ts";
-import { deliverTo, ensureIsolate } from "./isolates.ts";
-import { respondToObjectCaller } from "./objects.ts";
-import type { Responder, WorldState } from "./state.ts";
+import { regionOfPop, type Ctx } from "./context.ts";
+import { Effects } from "./effects.ts";
+import type { InstantEvent, Lineage, Responder } from "./events.ts";
 import { textResponse, urlParts, withHeader } from "./wire.ts";
 
 export const versionHeader = "x-deployment-version";
 
+export interface ClientRequest {
+  id: string;
+  trafficIndex: number | null;
+  from: string;
+  request: WireRequest;
+  startedAtMs: number;
+  pop: string | null;
+  response: { response: WireResponse; servedBy: string | null; finishedAtMs: number } | null;
+}
+
+/** The requests concern's slice: every client request of the run, by id. */
+export interface RequestsSlice {
+  readonly clients: Map<string, ClientRequest>;
+}
+
 /** A traffic entry leaves its client: anycast picks the nearest advertised PoP. */
-export function clientSend(w: WorldState, req: string): void {
-  const client = w.clients.get(req)!;
-  w.record({ kind: "request", t: w.nowMs, req, traffic: client.trafficIndex, from: client.from, method: client.request.method, url: client.request.url });
-  const pop = nearestAdvertisedPop(w.network.topology, client.from, w.advertised);
-  w.record({ kind: "anycast", t: w.nowMs, req, from: client.from, pop });
+export function clientSend(s: RequestsSlice, ctx: Ctx, req: string): Effects {
+  const out = new Effects();
+  const client = s.clients.get(req)!;
+  out.trace({ kind: "request", t: ctx.nowMs, req, traffic: client.trafficIndex, from: client.from, method: client.request.method, url: client.request.url });
+  const pop = nearestAdvertisedPop(ctx.network.topology, client.from, ctx.reads.advertised());
+  out.trace({ kind: "anycast", t: ctx.nowMs, req, from: client.from, pop });
   if (pop === null) {
-    finishClient(w, req, textResponse(503, "no PoP reachable"), null, null);
-    return;
+    finishClient(s, ctx, out, req, textResponse(503, "no PoP reachable"), null, null);
+    return out;
   }
   client.pop = pop;
-  const ms = w.network.clientLatencyMs(client.from, w.regionOfPop(pop), w.options.clientToPopMs);
-  w.schedule(w.nowMs + ms, { kind: "pop_arrive", req, pop });
+  const ms = ctx.network.clientLatencyMs(client.from, regionOfPop(ctx, pop), ctx.options.clientToPopMs);
+  out.send(ctx.nowMs + ms, { kind: "pop_arrive", req, pop });
+  return out;
 }
 
 /** A client request reaches its PoP. A PoP that is down (but still advertised) fails it. */
-export function popArrive(w: WorldState, req: string, pop: string): void {
-  const client = w.clients.get(req)!;
-  const region = w.regionOfPop(pop);
-  if (w.network.popsDown.has(pop) || w.network.regionsDown.has(region)) {
+export function popArrive(s: RequestsSlice, ctx: Ctx, req: string, pop: string): Effects {
+  const out = new Effects();
+  const client = s.clients.get(req)!;
+  const region = regionOfPop(ctx, pop);
+  if (ctx.network.popsDown.has(pop) || ctx.network.regionsDown.has(region)) {
     // The connection fails; the client sees it one path later (its timeout is not modelled).
-    const back = w.network.clientLatencyMs(client.from, region, w.options.clientToPopMs);
-    w.schedule(w.nowMs + back, { kind: "client_receive", req, response: textResponse(502, `PoP ${pop} is down`), servedBy: null, version: null });
-    return;
+    const back = ctx.network.clientLatencyMs(client.from, region, ctx.options.clientToPopMs);
+    out.send(ctx.nowMs + back, { kind: "client_receive", req, response: textResponse(502, `PoP ${pop} is down`), servedBy: null, version: null });
+    return out;
   }
-  handleAtPop(w, req, pop, client.request, { type: "client", req }, w.nowMs);
+  routeAtPop(ctx, out, req, pop, client.request, { type: "client", req }, { root: req, depth: 0 }, ctx.nowMs);
+  return out;
 }
 
-/** Routes a request at a PoP and delivers it to the worker's isolate, or answers 404/500. */
-export function handleAtPop(w: WorldState, req: string, pop: string, request: WireRequest, responder: Responder, atMs: number): void {
+/** A subrequest to a route of the world, handled at the caller's PoP. */
+export function route(ctx: Ctx, event: Extract<InstantEvent, { kind: "route" }>): Effects {
+  const out = new Effects();
+  routeAtPop(ctx, out, event.req, event.pop, event.request, event.responder, event.lineage, event.atMs);
+  return out;
+}
+
+/** Routes a request at a PoP and hands it to the worker's isolate, or answers 404. */
+function routeAtPop(ctx: Ctx, out: Effects, req: string, pop: string, request: WireRequest, responder: Responder, lineage: Lineage, atMs: number): void {
   const parts = urlParts(request.url);
-  const lookup = parts ? w.router.lookup(pop, parts.host, parts.path, w.nowMs) : { worker: null, cache: "miss" as const };
-  w.record({ kind: "route", t: w.nowMs, req, pop, host: parts?.host ?? "", path: parts?.path ?? "", cache: lookup.cache, worker: lookup.worker });
+  const lookup = parts ? ctx.router.lookup(pop, parts.host, parts.path, ctx.nowMs) : { worker: null, cache: "miss" as const };
+  out.trace({ kind: "route", t: ctx.nowMs, req, pop, host: parts?.host ?? "", path: parts?.path ?? "", cache: lookup.cache, worker: lookup.worker });
   if (lookup.worker === null) {
-    respond(w, responder, textResponse(404, `no route for ${request.url}`), pop, null, atMs);
+    out.now({ kind: "respond", responder, response: textResponse(404, `no route for ${request.url}`), pop, version: null, atMs });
     return;
   }
-  const version = w.versions.get(lookup.worker)!.get(pop)!;
-  const loaded = ensureIsolate(w, lookup.worker, version, pop);
-  if (!loaded.ok) {
-    respond(w, responder, textResponse(500, `worker failed to load: ${loaded.error.message}`), pop, version, atMs);
-    return;
-  }
-  const isolate = loaded.value.isolate;
-  isolate.inFlight.set(req, responder);
-  deliverTo(w, isolate, { kind: "fetch", requestId: req, request }, req, atMs - w.nowMs + loaded.value.coldMs);
+  const version = ctx.reads.versionAt(lookup.worker, pop);
+  out.now({ kind: "isolate_fetch", req, worker: lookup.worker, version, pop, request, responder, lineage, atMs });
 }
 
 /** Sends a worker's answer where its request came from; the version header tells which version answered. */
-export function respond(w: WorldState, responder: Responder, response: WireResponse, pop: string, version: string | null, atMs: number): void {
+export function respond(s: RequestsSlice, ctx: Ctx, event: Extract<InstantEvent, { kind: "respond" }>): Effects {
+  const out = new Effects();
+  const { responder, response, pop, version, atMs } = event;
   const answer = version === null ? response : withHeader(response, versionHeader, version);
   switch (responder.type) {
     case "client": {
-      const client = w.clients.get(responder.req)!;
-      const back = w.network.clientLatencyMs(client.from, w.regionOfPop(pop), w.options.clientToPopMs);
-      w.schedule(atMs + back, { kind: "client_receive", req: responder.req, response: answer, servedBy: w.regionOfPop(pop), version });
-      return;
+      const client = s.clients.get(responder.req)!;
+      const back = ctx.network.clientLatencyMs(client.from, regionOfPop(ctx, pop), ctx.options.clientToPopMs);
+      out.send(atMs + back, { kind: "client_receive", req: responder.req, response: answer, servedBy: regionOfPop(ctx, pop), version });
+      break;
     }
-    case "call": {
+    case "call":
       // A subrequest to another route of the world is answered inside the same PoP.
-      w.schedule(atMs + 1, { kind: "isolate_reply", isolate: responder.isolate, callId: responder.callId, result: { ok: true, value: answer }, label: `response ${answer.status}`, inFlight: true });
-      return;
-    }
+      out.send(atMs + 1, { kind: "isolate_reply", isolate: responder.isolate, callId: responder.callId, result: { ok: true, value: answer }, label: `response ${answer.status}`, inFlight: true });
+      break;
     case "object":
-      respondToObjectCaller(w, responder.object, responder.doReq, answer, atMs);
-      return;
+      out.now({ kind: "object_respond", object: responder.object, doReq: responder.doReq, response: answer, atMs });
+      break;
   }
+  return out;
 }
 
-export function clientReceive(w: WorldState, req: string, response: WireResponse, servedBy: string | null, version: string | null): void {
-  finishClient(w, req, response, servedBy, version);
+export function clientReceive(s: RequestsSlice, ctx: Ctx, event: { req: string; response: WireResponse; servedBy: string | null; version: string | null }): Effects {
+  const out = new Effects();
+  finishClient(s, ctx, out, event.req, event.response, event.servedBy, event.version);
+  return out;
 }
 
-function finishClient(w: WorldState, req: string, response: WireResponse, servedBy: string | null, version: string | null): void {
-  const client = w.clients.get(req)!;
+function finishClient(s: RequestsSlice, ctx: Ctx, out: Effects, req: string, response: WireResponse, servedBy: string | null, version: string | null): void {
+  const client = s.clients.get(req)!;
   if (client.response) return;
-  client.response = { response, servedBy, finishedAtMs: w.nowMs };
-  w.record({ kind: "response", t: w.nowMs, req, status: response.status, servedBy, version });
+  client.response = { response, servedBy, finishedAtMs: ctx.nowMs };
+  out.trace({ kind: "response", t: ctx.nowMs, req, status: response.status, servedBy, version });
 }

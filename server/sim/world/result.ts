@@ -22,12 +22,14 @@ export interface RunResult {
   traceHash: string;
   /** True when the world came to rest (no event left) rather than hitting a time or event bound. */
   completed: boolean;
+  /** The run's own bound that ended it early (e.g. `traceEntriesMax`), or null. */
+  stoppedBy?: string | null;
   stats: { events: number; endMs: number; routeCacheHits: number; routeCacheMisses: number };
 }
 
 export function buildResult(w: WorldState, completed: boolean): RunResult {
   const responses: (RunResponse | null)[] = [];
-  for (const client of w.clients.values()) {
+  for (const client of w.slices.requests.clients.values()) {
     if (client.trafficIndex === null) continue;
     const r = client.response;
     responses[client.trafficIndex] = r === null ? null : {
@@ -39,13 +41,14 @@ export function buildResult(w: WorldState, completed: boolean): RunResult {
       finishedAtMs: r.finishedAtMs,
     };
   }
-  const route = w.router.stats();
+  const route = w.ctx.router.stats();
   return {
-    seed: w.seed,
+    seed: w.ctx.seed,
     responses,
     trace: [...w.trace],
     traceHash: traceHash(w.trace),
     completed,
+    stoppedBy: w.stoppedBy,
     stats: { events: w.stepsRun, endMs: w.nowMs, routeCacheHits: route.hits, routeCacheMisses: route.misses },
   };
 }

@@ -3,33 +3,40 @@
 // that is not one of the scenario's simulated origins (the router answers it 404). An origin
 // answers after the network path both ways plus its own latency; across a partition, 502.
 
-import type { WireRequest } from "../isolate-port.ts";
-import { callError, replyAt, type CallOp } from "./calls.ts";
-import { handleAtPop } from "./requests.ts";
-import type { IsolateRecord, WorldState } from "./state.ts";
-import { textResponse, urlParts } from "./wire.ts";
 import { utf8Encode } from "../core/hash.ts";
+import type { WireRequest } from "../isolate-port.ts";
+import { callError, replyAt } from "./calls.ts";
+import type { Ctx } from "./context.ts";
+import { Effects } from "./effects.ts";
+import type { Caller, CallOp } from "./events.ts";
+import { textResponse, urlParts } from "./wire.ts";
 
-export function subrequest(w: WorldState, isolate: IsolateRecord, op: CallOp, request: WireRequest, atMs: number): void {
+export function subrequest(ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+  const out = new Effects();
+  const { caller, op, atMs } = e;
+  const request = op.args[0] as WireRequest;
   const parts = typeof request?.url === "string" ? urlParts(request.url) : null;
   if (!parts) {
-    replyAt(w, isolate, op.callId, atMs, callError("TypeError", "fetch: invalid URL"), "fetch error", false);
-    return;
+    replyAt(out, caller, op.callId, atMs, callError("TypeError", "fetch: invalid URL"), "fetch error", false);
+    return out;
   }
-  const origin = w.scenario.origins.find((o) => o.host === parts.host);
-  const req = w.nextId("s");
-  w.record({ kind: "subrequest", t: w.nowMs, req, url: request.url, target: origin ? `origin:${origin.region}` : "route" });
+  const origin = ctx.scenario.origins.find((o) => o.host === parts.host);
+  const req = ctx.ids.next("s");
+  out.trace({ kind: "subrequest", t: ctx.nowMs, req, url: request.url, target: origin ? `origin:${origin.region}` : "route" });
   if (!origin) {
-    handleAtPop(w, req, isolate.pop, request, { type: "call", isolate: isolate.key, callId: op.callId, fromRegion: isolate.region }, atMs);
-    return;
+    const responder = { type: "call" as const, isolate: caller.isolate, callId: op.callId, fromRegion: caller.region };
+    const lineage = { root: caller.lineage.root, depth: caller.lineage.depth + 1 };
+    out.now({ kind: "route", req, pop: caller.pop, request, responder, lineage, atMs });
+    return out;
   }
-  const there = w.network.send(isolate.region, origin.region);
-  const back = w.network.send(origin.region, isolate.region);
+  const there = ctx.network.send(caller.region, origin.region);
+  const back = ctx.network.send(origin.region, caller.region);
   if (!there.ok || !back.ok) {
-    replyAt(w, isolate, op.callId, atMs + 1, { ok: true, value: textResponse(502, `origin ${origin.host} unreachable`) }, "origin 502", true);
-    return;
+    replyAt(out, caller, op.callId, atMs + 1, { ok: true, value: textResponse(502, `origin ${origin.host} unreachable`) }, "origin 502", true);
+    return out;
   }
   const response = { status: origin.status, statusText: "", headers: origin.headers, body: utf8Encode(origin.body) };
   const doneAt = atMs + there.latencyMs + origin.latencyMs + back.latencyMs;
-  replyAt(w, isolate, op.callId, doneAt, { ok: true, value: response }, `origin ${origin.host} answers`, true);
+  replyAt(out, caller, op.callId, doneAt, { ok: true, value: response }, `origin ${origin.host} answers`, true);
+  return out;
 }

@@ -4,10 +4,15 @@
 import { objectIdFromName, objectIdUnique, uniqueIdRandomWordsMin } from "../durable-objects/placement.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../isolate-port.ts";
 import { exhaustiveSwitchError } from "../core/result.ts";
-import { namespaceOf } from "./objects-state.ts";
-import type { WorldState } from "./state.ts";
+import type { TraceEntry } from "../core/trace.ts";
+import type { Ctx } from "./context.ts";
+import { namespaceOf, type ObjectsWorld } from "./objects-state.ts";
 
-export function syncHandlerFor(w: WorldState, worker: string, isolateKey: string): SyncHandler {
+/**
+ * The synchronous calls the objects concern serves to an isolate. They run during a delivery,
+ * so their trace entries go to `traceSink`, which the delivering handler takes into its effects.
+ */
+export function syncHandlerFor(objects: ObjectsWorld, w: Ctx, traceSink: TraceEntry[], worker: string, isolateKey: string): SyncHandler {
   return (call: SyncCall): SyncResult => {
     switch (call.type) {
       case "object_id_from_name": {
@@ -19,27 +24,27 @@ export function syncHandlerFor(w: WorldState, worker: string, isolateKey: string
         if (ns === null) return unbound(call.binding);
         const words = Array.from({ length: uniqueIdRandomWordsMin }, () => w.streams.objects.nextUint32());
         const id = objectIdUnique(ns, words);
-        if (call.locationHint !== null) w.objects.uniqueHints.set(id, call.locationHint);
+        if (call.locationHint !== null) objects.uniqueHints.set(id, call.locationHint);
         return { ok: true, value: id };
       }
       case "sql":
-        return sql(w, call.objectId, call.query, call.params, isolateKey);
+        return sql(objects, w, traceSink, call.objectId, call.query, call.params, isolateKey);
       default:
         return exhaustiveSwitchError(call);
     }
   };
 }
 
-function sql(w: WorldState, objectId: string, query: string, params: unknown[], isolateKey: string): SyncResult {
-  const object = w.objects.byId.get(objectId);
+function sql(objects: ObjectsWorld, w: Ctx, traceSink: TraceEntry[], objectId: string, query: string, params: unknown[], isolateKey: string): SyncResult {
+  const object = objects.byId.get(objectId);
   if (!object || object.isolate !== isolateKey) return { ok: false, error: { name: "Error", message: "sql.exec: this object is not running here" } };
   object.storage ??= w.deps.objectStorage.open(objectId);
   const result = object.storage.sql(query, params);
-  w.record({ kind: "do_storage", t: w.nowMs, object: objectId, req: object.current?.id ?? null, method: "sql", ok: result.ok });
+  traceSink.push({ kind: "do_storage", t: w.nowMs, object: objectId, req: object.current?.id ?? null, method: "sql", ok: result.ok });
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: { name: "Error", message: result.error.message } };
 }
 
-function namespaceFor(w: WorldState, worker: string, binding: string): string | null {
+function namespaceFor(w: Ctx, worker: string, binding: string): string | null {
   // Deployments change code, never bindings, so the scenario's worker spec is authoritative.
   const spec = w.scenario.workers.find((s) => s.name === worker)?.bindings[binding];
   return spec?.type === "durable_object" ? namespaceOf(worker, spec.className) : null;

@@ -11,11 +11,13 @@ import { Router } from "../router/router.ts";
 import type { FaultSpec, Scenario } from "../scenario-types.ts";
 import { dispatch } from "./dispatch.ts";
 import { isReorderable, labelOf, type SimEventKind } from "./events.ts";
-import { faultStart } from "./faults.ts";
+import type { IsolatesSlice } from "./isolates-state.ts";
 import { KvWorld } from "./kv.ts";
 import { ObjectsWorld } from "./objects-state.ts";
+import type { RequestsSlice } from "./requests.ts";
 import { buildResult, type RunResult } from "./result.ts";
-import { WorldState, type WorldDeps } from "./state.ts";
+import { WorldCtx, WorldState, type WorldDeps } from "./state.ts";
+import { syncHandlerFor } from "./sync-calls.ts";
 import { makeRequest } from "./wire.ts";
 
 export type { RunResult } from "./result.ts";
@@ -45,7 +47,7 @@ export class World {
   }
 
   get nowMs(): number {
-    return this.state.nowMs;
+    return this.state.ctx.nowMs;
   }
 
   get stepsRun(): number {
@@ -60,9 +62,9 @@ export class World {
   step(): boolean {
     const w = this.state;
     const head = w.queue.peek();
-    if (!head || head.timeMs > w.options.runTimeMsMax || w.stepsRun >= limits.eventsPerRunMax) return false;
+    if (!head || w.stoppedBy !== null || head.timeMs > w.options.runTimeMsMax || w.stepsRun >= limits.eventsPerRunMax) return false;
     w.queue.pop();
-    w.nowMs = head.timeMs;
+    w.ctx.nowMs = head.timeMs;
     w.stepsRun++;
     dispatch(w, head.event);
     return true;
@@ -73,12 +75,12 @@ export class World {
     const w = this.state;
     const head = w.queue.peek();
     const chosen = w.queue.list().find((s) => s.seq === eventId);
-    if (!head || !chosen) return err({ code: "no_such_event", message: `event ${eventId} is not pending` });
+    if (!head || !chosen || w.stoppedBy !== null) return err({ code: "no_such_event", message: `event ${eventId} is not pending` });
     if (chosen.seq !== head.seq && !isReorderable(chosen.event)) {
       return err({ code: "not_reorderable", message: `${labelOf(chosen.event)} happens at its time; only messages in flight and queued object requests can be reordered` });
     }
     w.queue.take(eventId);
-    w.nowMs = head.timeMs;
+    w.ctx.nowMs = head.timeMs;
     w.stepsRun++;
     dispatch(w, chosen.event);
     return ok(undefined);
@@ -108,7 +110,7 @@ export class World {
   advanceTo(timeMs: number): void {
     const head = this.state.queue.peek();
     const limitMs = Math.min(timeMs, head ? head.timeMs : Infinity, this.state.options.runTimeMsMax);
-    if (Number.isInteger(limitMs) && limitMs > this.state.nowMs) this.state.nowMs = limitMs;
+    if (Number.isInteger(limitMs) && limitMs > this.state.ctx.nowMs) this.state.ctx.nowMs = limitMs;
   }
 
   /** Runs to rest (or to `runTimeMsMax` / `eventsPerRunMax`). */
@@ -120,7 +122,7 @@ export class World {
 
   command(fault: FaultCommand): Result<void, SimError> {
     const index = this.scenario.faults.length + this.commands++;
-    faultStart(this.state, { ...fault, atMs: this.state.nowMs }, index);
+    dispatch(this.state, { kind: "fault", fault: { ...fault, atMs: this.state.ctx.nowMs }, index });
     return ok(undefined);
   }
 
@@ -130,8 +132,9 @@ export class World {
 
   /** Disposes every isolate of the world (before it is dropped, e.g. by a rewind). */
   dispose(): void {
-    for (const isolate of this.state.isolates.values()) if (isolate.handle.alive) isolate.handle.dispose();
-    this.state.isolates.clear();
+    const isolates = this.state.slices.isolates.isolates;
+    for (const isolate of isolates.values()) if (isolate.handle.alive) isolate.handle.dispose();
+    isolates.clear();
   }
 
   traceHash(): string {
@@ -144,26 +147,33 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const topology = new Topology(options.regions, options.latency);
   const network = new Network(topology, deriveStream(seed, "net"), options.jitterPercent);
   const router = new Router(scenario.workers, options.routeCacheEntries, options.routeCacheTtlMs);
-  const w = new WorldState(scenario, seed, deps, network, router, { objects: deriveStream(seed, "objects") });
-  w.kv = new KvWorld(topology, options.kvReplicationLagMs);
-  w.objects = new ObjectsWorld(options.regions);
-  w.record({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
-  for (const pop of topology.pops) w.advertised.add(pop.id);
+  const ctx = new WorldCtx(scenario, seed, deps, network, router, { objects: deriveStream(seed, "objects") });
+  const objects = new ObjectsWorld(options.regions);
+  const syncTrace: TraceEntry[] = [];
+  const isolates: IsolatesSlice = {
+    isolates: new Map(), currentIsolate: new Map(), scripts: new Map(), syncTrace,
+    syncFor: (worker, key) => syncHandlerFor(objects, ctx, syncTrace, worker, key),
+  };
+  const requests: RequestsSlice = { clients: new Map() };
+  const versions = new Map<string, Map<string, string>>();
+  const advertised = new Set(topology.pops.map((p) => p.id));
+  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs), versions, advertised });
+  w.trace.push({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
   for (const worker of scenario.workers) {
-    w.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings });
-    w.versions.set(worker.name, new Map(topology.pops.map((p) => [p.id, worker.version])));
+    isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings });
+    versions.set(worker.name, new Map(topology.pops.map((p) => [p.id, worker.version])));
   }
   scenario.deployments.forEach((d, i) => {
     const bindings = scenario.workers.find((x) => x.name === d.worker)!.bindings;
-    w.scripts.set(`${d.worker}@${d.version}`, { name: d.worker, version: d.version, code: d.code, bindings });
-    w.schedule(d.atMs, { kind: "deploy", deployment: i, step: 0 });
+    isolates.scripts.set(`${d.worker}@${d.version}`, { name: d.worker, version: d.version, code: d.code, bindings });
+    w.queue.push(d.atMs, { kind: "deploy", deployment: i, step: 0 });
   });
   scenario.traffic.forEach((t, i) => {
     const req = `r${i + 1}`;
-    w.clients.set(req, { id: req, trafficIndex: i, from: t.from, request: makeRequest(t.method, t.url, t.headers, t.body), startedAtMs: t.atMs, pop: null, response: null });
-    w.schedule(t.atMs, { kind: "client_send", req });
+    requests.clients.set(req, { id: req, trafficIndex: i, from: t.from, request: makeRequest(t.method, t.url, t.headers, t.body), startedAtMs: t.atMs, pop: null, response: null });
+    w.queue.push(t.atMs, { kind: "client_send", req });
   });
-  scenario.faults.forEach((fault, index) => w.schedule(fault.atMs, { kind: "fault", fault, index }));
-  w.schedule(options.healthCheckIntervalMs, { kind: "health_check" });
+  scenario.faults.forEach((fault, index) => w.queue.push(fault.atMs, { kind: "fault", fault, index }));
+  w.queue.push(options.healthCheckIntervalMs, { kind: "health_check" });
   return w;
 }
