@@ -165,7 +165,7 @@ function stepOfOffset(stepEnds: readonly number[], offset: number): number {
 }
 
 function responseOf(engine: LiveEngine, req: string, version: string | null): LiveResponse {
-  const client = engine.world.state.clients.get(req)!;
+  const client = engine.world.state.slices.requests.clients.get(req)!;
   const r = client.response!;
   return {
     req,

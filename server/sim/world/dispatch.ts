@@ -89,7 +89,12 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
 
 /** Runs one event and everything it causes at this instant, applying effects in order. */
 export function dispatch(w: WorldState, event: SimEvent | InstantEvent): void {
-  const frames: { list: Effect[]; next: number }[] = [{ list: handle(w, event).list, next: 0 }];
+  applyEffects(w, handle(w, event));
+}
+
+/** Applies effects built outside a handler (a live operation of a session) the same way. */
+export function applyEffects(w: WorldState, effects: Effects): void {
+  const frames: { list: Effect[]; next: number }[] = [{ list: effects.list, next: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     if (frame.next >= frame.list.length) {
