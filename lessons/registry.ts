@@ -6,6 +6,7 @@ import { check as helloIsolate } from "./01-hello-isolate/check.ts";
 import { check as coldStart } from "./02-cold-start/check.ts";
 import { check as limits } from "./03-limits/check.ts";
 import { check as isolation } from "./04-isolation/check.ts";
+import { check as router } from "./05-router/check.ts";
 import { check as kvEventual } from "./07-kv-eventual/check.ts";
 import { check as lostUpdate } from "./08-lost-update/check.ts";
 import { check as oneObject } from "./09-one-object/check.ts";
@@ -25,6 +26,7 @@ export const lessonChecks: Record<string, LessonCheck> = {
   "02-cold-start": coldStart,
   "03-limits": limits,
   "04-isolation": isolation,
+  "05-router": router,
   "07-kv-eventual": kvEventual,
   "08-lost-update": lostUpdate,
   "09-one-object": oneObject,
