@@ -19,6 +19,8 @@ export const sandboxLimits = {
   logLinesPerRequestMax: 200,
   /** Characters kept of one console line. */
   logLineCharsMax: 4096,
+  /** Characters kept of an exception's name, message or stack before it leaves the isolate. */
+  exceptionTextCharsMax: 16 * 1024,
   /** Timers one request may have pending at once. */
   timersPerRequestMax: 100,
   /** Asynchronous binding calls and subrequests one request may make. */

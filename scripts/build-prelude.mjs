@@ -2,7 +2,8 @@
 // completion value is the prelude's `setup` function, so nothing of it is left on the global
 // object: the host calls setup with its one dispatch function, and user code never sees either.
 import { build } from "esbuild";
-import { buildWebChunks } from "../sandbox/prelude/web/build-chunks.mjs";
+import { buildWebChunks, guarded, rawChunks } from "../sandbox/prelude/web/build-chunks.mjs";
+import { realmDefines } from "./prelude-realm-guard.mjs";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,9 +22,11 @@ const result = await build({
   minify: false,
   legalComments: "none",
   logLevel: "warning",
+  define: realmDefines(),
 });
 const body = result.outputFiles[0].text;
-const script = `(function () {\n${body}\nreturn __edgePlaygroundPrelude.setup;\n})()\n`;
+const raw = await rawChunks(true);
+const script = `${guarded(body, "__edgePlaygroundPrelude.setup", [raw.url, raw.idna])}\n`;
 mkdirSync(dirname(outFile), { recursive: true });
 writeAtomically(outFile, script);
 console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slice(root.length + 1)}`);

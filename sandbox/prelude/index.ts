@@ -3,6 +3,7 @@
 // per isolate with its dispatch function. setup returns the few entry points the host drives.
 import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
 import { installClock, setVirtualNow } from "./runtime/clock.ts";
+import { installCodeGenerationBan } from "./runtime/code-generation.ts";
 import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from "./runtime/cloudflare-workers.ts";
 import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
@@ -33,6 +34,7 @@ export function setup(host: HostFunction): PreludeApi {
   installWebApis(global, { fillRandom, digest: hostDigest, lazySource: hostLazySource, lazyLoaded: hostLazyLoaded });
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
+  installCodeGenerationBan(global);
   const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown> };
   return {
     configure({ seed, nowMs, bindings }) {

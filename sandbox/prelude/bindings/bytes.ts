@@ -1,21 +1,19 @@
 // Body and value conversion shared by the bindings: what a worker may pass as a value, turned
-// into bytes that can be copied to the host.
-import { TextDecoder, TextEncoder } from "../web/index.ts";
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// into bytes that can be copied to the host. Calls the codec directly, not TextEncoder.prototype
+// (which worker code may replace).
+import { utf8Decode as decodeUtf8, utf8Encode as encodeUtf8 } from "../web/encoding.ts";
+import { copyBytes, isArrayBuffer } from "../web/primordials.ts";
 
 export function utf8Encode(text: string): Uint8Array {
-  return encoder.encode(text);
+  return encodeUtf8(text);
 }
 
 export function utf8Decode(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+  return decodeUtf8(bytes);
 }
 
 export function toBytes(value: unknown, what: string): Uint8Array {
   if (typeof value === "string") return utf8Encode(value);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value.slice(0));
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+  if (isArrayBuffer(value) || ArrayBuffer.isView(value)) return copyBytes(value as ArrayBuffer);
   throw new TypeError(`${what}: the value must be a string, an ArrayBuffer or an ArrayBufferView (streams are not supported in the playground)`);
 }

@@ -34,7 +34,7 @@ export function createObjectNamespace(binding: string, className: string): objec
       async fetch(input: unknown, init?: unknown) {
         const request = new Request(input as never, init as never);
         const reply = await callHost(target, "fetch", [requestToWireSync(request)]);
-        return responseFromWire(reply as never, true);
+        return responseFromWire(reply.value as never, true);
       },
     });
   };

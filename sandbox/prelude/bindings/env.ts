@@ -5,7 +5,9 @@ import { createKvNamespace } from "./kv.ts";
 
 export function createEnv(bindings: Record<string, BindingSpec>): Record<string, unknown> {
   const env: Record<string, unknown> = {};
-  for (const name of Object.keys(bindings)) {
+  const names = Object.keys(bindings);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const spec = bindings[name]!;
     switch (spec.type) {
       case "kv":

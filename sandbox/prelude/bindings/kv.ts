@@ -35,8 +35,9 @@ export function createKvNamespace(binding: string): object {
   const target = { type: "kv", binding } as const;
   const read = async (key: unknown, typeOrOptions: unknown): Promise<{ value: unknown; metadata: unknown }> => {
     const { type, cacheTtl } = readType(typeOrOptions);
-    const reply = (await callHost(target, "get", [checkKey("get", key), cacheTtl === undefined ? {} : { cacheTtl }])) as KvReadReply;
-    return { value: convert(reply.value, type), metadata: reply.metadata ?? null };
+    const reply = (await callHost(target, "get", [checkKey("get", key), cacheTtl === undefined ? {} : { cacheTtl }])).value as KvReadReply;
+    // A null-prototype record: returning it from this async function reads no `then`.
+    return { __proto__: null, value: convert(reply.value, type), metadata: reply.metadata ?? null } as { value: unknown; metadata: unknown };
   };
   const namespace = {
     async get(key: unknown, typeOrOptions?: unknown) {
@@ -63,7 +64,7 @@ export function createKvNamespace(binding: string): object {
       if (options?.limit !== undefined) opts.limit = Number(options.limit);
       if (options?.cursor !== undefined && options.cursor !== null) opts.cursor = String(options.cursor);
       // workerd adds cacheStatus (always null outside its edge cache) to list results too.
-      const listed = (await callHost(target, "list", [opts])) as Record<string, unknown>;
+      const listed = (await callHost(target, "list", [opts])).value as Record<string, unknown>;
       return { ...listed, cacheStatus: null };
     },
   };

@@ -3,7 +3,7 @@
 // goes through the host's synchronous channel.
 import { callHost } from "../runtime/calls.ts";
 import { hostSync } from "../runtime/host.ts";
-import { ArrayIsArray, MapCtor, ObjectKeys } from "../runtime/primordials.ts";
+import { arrayAppend, ArrayIsArray, MapCtor, MapPrototypeSet, ObjectKeys } from "../runtime/primordials.ts";
 import { structuredClone } from "../web/index.ts";
 import { createSqlCursor } from "./sql-cursor.ts";
 
@@ -14,19 +14,31 @@ function entriesOf(keyOrEntries: unknown, value: unknown): Entries {
   if (typeof keyOrEntries === "string") return [[keyOrEntries, structuredClone(value)]];
   if (keyOrEntries === null || typeof keyOrEntries !== "object") throw new TypeError("storage.put: expected a key and a value, or an object of entries");
   const object = keyOrEntries as Record<string, unknown>;
-  return ObjectKeys(object).map((key) => [key, structuredClone(object[key])] as [string, unknown]);
+  const keys = ObjectKeys(object);
+  const entries: Entries = [];
+  for (let i = 0; i < keys.length; i++) arrayAppend(entries, [keys[i]!, structuredClone(object[keys[i]!])] as [string, unknown]);
+  return entries;
 }
 
 function keysOf(method: string, keyOrKeys: unknown): string[] {
   const keys = ArrayIsArray(keyOrKeys) ? keyOrKeys : [keyOrKeys];
-  for (const key of keys) if (typeof key !== "string") throw new TypeError(`storage.${method}: keys must be strings`);
+  for (let i = 0; i < keys.length; i++) if (typeof keys[i] !== "string") throw new TypeError(`storage.${method}: keys must be strings`);
   return keys as string[];
+}
+
+/** A Map of entries, filled with the original Map.prototype.set (never `new Map(iterable)`). */
+function toMap(entries: Entries): Map<string, unknown> {
+  const map = new MapCtor<string, unknown>();
+  for (let i = 0; i < entries.length; i++) MapPrototypeSet(map, entries[i]![0], entries[i]![1]);
+  return map;
 }
 
 function listOptions(options: unknown): Record<string, unknown> {
   const source = (options ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const name of ["start", "startAfter", "end", "prefix", "reverse", "limit"]) {
+  const names = ["start", "startAfter", "end", "prefix", "reverse", "limit"];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     if (source[name] !== undefined) picked[name] = source[name];
   }
   return picked;
@@ -34,16 +46,17 @@ function listOptions(options: unknown): Record<string, unknown> {
 
 export function createObjectStorage(objectId: string): object {
   const target = { type: "storage", objectId } as const;
+  // Replies stay in their null-prototype box until taken apart here (see callHost).
   const call = (method: string, args: unknown[]) => callHost(target, method, args);
 
   async function get(keyOrKeys: unknown) {
     const keys = keysOf("get", keyOrKeys);
-    const found = (await call("get", [keys])) as Entries;
+    const found = ((await call("get", [keys])).value) as Entries;
     if (!ArrayIsArray(keyOrKeys)) return found.length > 0 ? found[0]![1] : undefined;
-    return new MapCtor(found);
+    return toMap(found);
   }
   async function list(options?: unknown) {
-    return new MapCtor((await call("list", [listOptions(options)])) as Entries);
+    return toMap((await call("list", [listOptions(options)])).value as Entries);
   }
   async function transaction(closure: (txn: object) => unknown) {
     const ops: Op[] = [];
@@ -51,8 +64,8 @@ export function createObjectStorage(objectId: string): object {
     const txn = {
       get,
       list,
-      put: async (keyOrEntries: unknown, value?: unknown) => void ops.push({ op: "put", entries: entriesOf(keyOrEntries, value) }),
-      delete: async (keyOrKeys: unknown) => void ops.push({ op: "delete", keys: keysOf("delete", keyOrKeys) }),
+      put: async (keyOrEntries: unknown, value?: unknown) => void arrayAppend<Op>(ops, { op: "put", entries: entriesOf(keyOrEntries, value) }),
+      delete: async (keyOrKeys: unknown) => void arrayAppend<Op>(ops, { op: "delete", keys: keysOf("delete", keyOrKeys) }),
       rollback: () => void (rolledBack = true),
     };
     // Writes are buffered and applied in one atomic batch when the closure succeeds; a throw or
@@ -79,14 +92,14 @@ export function createObjectStorage(objectId: string): object {
       await call("put", [entriesOf(keyOrEntries, value)]);
     },
     async delete(keyOrKeys: unknown) {
-      const deleted = (await call("delete", [keysOf("delete", keyOrKeys)])) as number;
+      const deleted = ((await call("delete", [keysOf("delete", keyOrKeys)])).value) as number;
       return ArrayIsArray(keyOrKeys) ? deleted : deleted > 0;
     },
     async deleteAll() {
       await call("deleteAll", []);
     },
     async getAlarm() {
-      return (await call("getAlarm", [])) as number | null;
+      return ((await call("getAlarm", [])).value) as number | null;
     },
     async setAlarm(time: unknown) {
       const ms = time instanceof Date ? time.getTime() : Number(time);

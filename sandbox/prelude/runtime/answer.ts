@@ -1,24 +1,38 @@
 // Turns what a handler returned into the request's `response` or `exception` operation, then
 // waits for its waitUntil work before `request_done`.
 import { sandboxLimits } from "../../limits.ts";
-import { bodyByteLength, isResponse, responseToWire } from "../web/index.ts";
+import { bodyByteLength, isResponse, responseToWire, type ResponseWire } from "../web/index.ts";
 import { toWireError } from "./errors.ts";
 import { emit } from "./ops.ts";
 import { finishIfDone, requestState } from "./request-state.ts";
-import { PromisePrototypeThen, PromiseResolve } from "./primordials.ts";
+import { PromiseReject, TypeErrorCtor, whenSettled } from "./primordials.ts";
 
-async function toWire(requestId: string, value: unknown): Promise<void> {
+/**
+ * Checks what the handler returned and emits the `response` (or a limit). No callback here
+ * returns a promise: resolving one promise with another would call its `then`, which worker
+ * code may have replaced on Promise.prototype.
+ */
+function toWire(requestId: string, value: unknown, done: () => void, fail: (error: unknown) => void): void {
   // A brand check: user code can fake `instanceof` through Symbol.hasInstance.
   if (!isResponse(value)) {
-    throw new TypeError(`Incorrect type for Promise: the Promise did not resolve to 'Response' (the handler returned ${value === null ? "null" : typeof value})`);
+    fail(new TypeErrorCtor(`Incorrect type for Promise: the Promise did not resolve to 'Response' (the handler returned ${value === null ? "null" : typeof value})`));
+    return;
   }
   // Checked before the body is taken or copied anywhere, so an oversized body costs nothing more.
   const size = bodyByteLength(value);
   if (size > sandboxLimits.responseBodyBytesMax) {
     emit({ kind: "limit", requestId, limit: "responseBodyBytesMax", message: `The response body is ${size} bytes; the limit is ${sandboxLimits.responseBodyBytesMax} bytes (responseBodyBytesMax)` });
+    done();
     return;
   }
-  emit({ kind: "response", requestId, response: await responseToWire(value) });
+  whenSettled(
+    responseToWire(value),
+    (response: ResponseWire) => {
+      emit({ kind: "response", requestId, response });
+      done();
+    },
+    fail,
+  );
 }
 
 /** `result` is whatever the handler returned, or the error it threw synchronously. */
@@ -28,22 +42,17 @@ export function answer(requestId: string, run: () => unknown): void {
   try {
     result = run();
   } catch (error) {
-    result = Promise.reject(error);
+    result = PromiseReject(error);
   }
   const done = () => {
     state.answered = true;
     finishIfDone(requestId);
   };
-  PromisePrototypeThen(
-    PromisePrototypeThen(PromiseResolve(result), (value) => toWire(requestId, value), (error) => {
-      throw error;
-    }),
-    done,
-    (error) => {
-      emit({ kind: "exception", requestId, error: toWireError(error) });
-      done();
-    },
-  );
+  const fail = (error: unknown) => {
+    emit({ kind: "exception", requestId, error: toWireError(error) });
+    done();
+  };
+  whenSettled(result, (value) => toWire(requestId, value, done, fail), fail);
 }
 
 /** For handlers that answer nothing (alarms): success or exception, then request_done. */
@@ -53,10 +62,10 @@ export function runToCompletion(requestId: string, run: () => unknown): void {
   try {
     result = run();
   } catch (error) {
-    result = Promise.reject(error);
+    result = PromiseReject(error);
   }
-  PromisePrototypeThen(
-    PromiseResolve(result),
+  whenSettled(
+    result,
     () => {
       state.answered = true;
       finishIfDone(requestId);

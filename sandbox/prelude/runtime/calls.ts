@@ -9,7 +9,7 @@ import { requestState } from "./request-state.ts";
 import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseCtor } from "./primordials.ts";
 
 interface PendingCall {
-  resolve(value: unknown): void;
+  resolve(reply: CallReply): void;
   reject(error: unknown): void;
   requestId: string | null;
 }
@@ -17,7 +17,16 @@ interface PendingCall {
 const pending: Map<number, PendingCall> = new MapCtor();
 let nextCallId = 1;
 
-export function callHost(target: CallTarget, method: string, args: unknown[]): Promise<unknown> {
+/**
+ * The reply arrives in a null-prototype box: resolving a promise with the host's copied object
+ * itself would read its `then`, which the learner's code may have planted on Object.prototype
+ * or Array.prototype. Callers `await` the box and take `.value`.
+ */
+export interface CallReply {
+  value: unknown;
+}
+
+export function callHost(target: CallTarget, method: string, args: unknown[]): Promise<CallReply> {
   const requestId = getCurrentRequestId();
   if (requestId !== null) {
     const state = requestState(requestId);
@@ -27,7 +36,7 @@ export function callHost(target: CallTarget, method: string, args: unknown[]): P
     state.calls++;
   }
   const callId = nextCallId++;
-  return new PromiseCtor((resolve, reject) => {
+  return new PromiseCtor<CallReply>((resolve, reject) => {
     MapPrototypeSet(pending, callId, { resolve, reject, requestId });
     emit({ kind: "call", callId, requestId, target, method, args });
   });
@@ -39,6 +48,6 @@ export function settleCall(callId: number, result: CallResult): void {
   if (call === undefined) return;
   MapPrototypeDelete(pending, callId);
   setCurrentRequestId(call.requestId);
-  if (result.ok) call.resolve(result.value);
+  if (result.ok) call.resolve({ __proto__: null, value: result.value } as CallReply);
   else call.reject(fromHostError(result.error));
 }

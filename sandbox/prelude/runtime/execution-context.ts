@@ -2,7 +2,7 @@
 // the host learns it is over from `request_done`.
 import { reportUncaught } from "./errors.ts";
 import { finishIfDone, requestState } from "./request-state.ts";
-import { PromisePrototypeThen, PromiseResolve } from "./primordials.ts";
+import { whenSettled } from "./primordials.ts";
 
 export function trackWaitUntil(requestId: string, promise: unknown): void {
   const state = requestState(requestId);
@@ -11,7 +11,7 @@ export function trackWaitUntil(requestId: string, promise: unknown): void {
     state.waitUntilPending--;
     finishIfDone(requestId);
   };
-  PromisePrototypeThen(PromiseResolve(promise), settle, (error) => {
+  whenSettled(promise, settle, (error) => {
     reportUncaught(error, "in ctx.waitUntil");
     settle();
   });

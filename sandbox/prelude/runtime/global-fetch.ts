@@ -5,5 +5,5 @@ import { callHost } from "./calls.ts";
 export async function globalFetch(input: unknown, init?: unknown): Promise<unknown> {
   const request = new Request(input as never, init as never);
   const reply = await callHost({ type: "fetch" }, "fetch", [requestToWireSync(request)]);
-  return responseFromWire(reply as never, true);
+  return responseFromWire(reply.value as never, true);
 }

@@ -6,7 +6,7 @@ import { requestFromWire } from "../web/index.ts";
 import { answer, runToCompletion } from "./answer.ts";
 import { trackWaitUntil } from "./execution-context.ts";
 import { setCurrentRequestId } from "./ops.ts";
-import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseCtor } from "./primordials.ts";
+import { arrayAppend, ArrayPrototypeShift, MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseReject, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
 import { loadedWorker } from "./worker.ts";
 
 interface ObjectInstance {
@@ -28,8 +28,8 @@ function instanceFor(className: string, objectId: string, objectName: string | n
     id,
     storage: createObjectStorage(objectId),
     blockConcurrencyWhile: (fn: () => unknown) => {
-      const work = PromiseCtor.resolve().then(fn);
-      entry.blockers.push(work);
+      const work = whenSettled(PromiseResolve(undefined), () => fn(), (error) => PromiseReject(error));
+      arrayAppend(entry.blockers, work);
       return work;
     },
     waitUntil: (promise: unknown) => trackWaitUntil(requestId, promise),
@@ -40,7 +40,7 @@ function instanceFor(className: string, objectId: string, objectName: string | n
 }
 
 async function whenReady(entry: ObjectInstance): Promise<void> {
-  while (entry.blockers.length > 0) await entry.blockers.shift();
+  while (entry.blockers.length > 0) await ArrayPrototypeShift(entry.blockers);
 }
 
 export function handleObjectFetch(requestId: string, className: string, objectId: string, objectName: string | null, wire: never): void {
@@ -50,7 +50,8 @@ export function handleObjectFetch(requestId: string, className: string, objectId
     await whenReady(entry);
     const fetch = entry.instance.fetch;
     if (typeof fetch !== "function") throw new TypeError(`Durable Object class ${className} has no fetch() method`);
-    return fetch.call(entry.instance, requestFromWire(wire, true));
+    // Awaited here: returning the handler's promise would resolve ours with it, calling its `then`.
+    return await ReflectApply(fetch, entry.instance, [requestFromWire(wire, true)]);
   });
 }
 
@@ -61,7 +62,7 @@ export function handleObjectAlarm(requestId: string, className: string, objectId
     await whenReady(entry);
     const alarm = entry.instance.alarm;
     if (typeof alarm !== "function") throw new TypeError(`Durable Object class ${className} has no alarm() method`);
-    return alarm.call(entry.instance);
+    return await ReflectApply(alarm, entry.instance, []);
   });
 }
 

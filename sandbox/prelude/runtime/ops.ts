@@ -6,13 +6,13 @@
 // request that issued the call or set the timer. Work shared between two requests (one promise
 // awaited by both) is attributed to whichever delivery resumed it.
 import type { IsolateOp } from "../../../server/sim/isolate-port.ts";
-import { ArrayPrototypePush } from "./primordials.ts";
+import { arrayAppend } from "./primordials.ts";
 
 let queue: IsolateOp[] = [];
 let currentRequestId: string | null = null;
 
 export function emit(op: IsolateOp): void {
-  ArrayPrototypePush(queue, op);
+  arrayAppend(queue, op);
 }
 
 export function drainOps(): IsolateOp[] {

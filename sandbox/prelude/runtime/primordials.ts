@@ -3,12 +3,16 @@
 // these captured copies, so a patch can neither break the runtime nor observe what it passes to
 // the host. Those the Web layer captures too are shared from there.
 
-export { ArrayIsArray, ArrayPrototypeJoin, JSONParse, JSONStringify, ObjectCreate, ObjectDefineProperty, ObjectKeys, PromiseResolve, ReflectApply, StringPrototypeSlice } from "../web/primordials.ts";
+export { arrayAppend, typedArrayByteLength, typedArrayLength, ArrayPrototypeIncludes, StringPrototypeIncludes, StringPrototypeIndexOf, whenSettled } from "../web/primordials.ts";
+export { ArrayIsArray, ArrayPrototypeJoin, JSONParse, JSONStringify, ObjectCreate, ObjectDefineProperty, ObjectKeys, PromiseReject, PromiseResolve, ReflectApply, StringPrototypeSlice } from "../web/primordials.ts";
 
 const uncurry = <T, A extends unknown[], R>(fn: (this: T, ...args: A) => R) =>
   Function.prototype.call.bind(fn) as unknown as (self: T, ...args: A) => R;
 
+// push assigns through [[Set]], which a setter planted on Array.prototype or Object.prototype
+// (for "0", "1"...) intercepts: runtime arrays grow with arrayAppend instead.
 export const ArrayPrototypePush = uncurry(Array.prototype.push) as <T>(self: T[], ...items: T[]) => number;
+export const ArrayPrototypeShift = uncurry(Array.prototype.shift) as <T>(self: T[]) => T | undefined;
 export const ArrayPrototypeSlice = uncurry(Array.prototype.slice) as <T>(self: T[], start?: number, end?: number) => T[];
 export const ArrayPrototypeMap = uncurry(Array.prototype.map) as <T, U>(self: T[], fn: (v: T, i: number) => U) => U[];
 export const MapCtor = Map;

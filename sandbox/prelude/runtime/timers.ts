@@ -5,7 +5,7 @@ import { sandboxLimits } from "../../limits.ts";
 import { emit, getCurrentRequestId, setCurrentRequestId } from "./ops.ts";
 import { reportUncaught } from "./errors.ts";
 import { requestState } from "./request-state.ts";
-import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, MathMax, NumberIsFinite, ReflectApply } from "./primordials.ts";
+import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, MathMax, NumberIsFinite, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
 
 interface Timer {
   callback: (...args: unknown[]) => unknown;
@@ -74,6 +74,6 @@ export function installTimers(global: Record<string, unknown>): void {
   define("clearInterval", clear);
   define("queueMicrotask", (callback: unknown) => {
     if (typeof callback !== "function") throw new TypeError("queueMicrotask: the argument must be a function");
-    Promise.resolve().then(() => callback());
+    whenSettled(PromiseResolve(undefined), () => callback(), (error) => reportUncaught(error, "in a queueMicrotask callback"));
   });
 }

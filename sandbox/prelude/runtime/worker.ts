@@ -26,11 +26,15 @@ export function currentEnv(): Record<string, unknown> {
 /** Checks the module's exports against its bindings; returns an error message or null. */
 export function attachModule(namespace: Record<string, unknown>): string | null {
   const handler = namespace.default as { fetch?: unknown } | undefined;
-  const hasObjects = Object.values(bindings).some((spec) => spec.type === "durable_object");
+  const names = Object.keys(bindings);
+  let hasObjects = false;
+  for (let i = 0; i < names.length; i++) if (bindings[names[i]!]!.type === "durable_object") hasObjects = true;
   if ((handler === undefined || typeof handler.fetch !== "function") && !hasObjects) {
     return "The worker has no fetch handler: export default { async fetch(request, env, ctx) { ... } }";
   }
-  for (const [name, spec] of Object.entries(bindings)) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const spec = bindings[name]!;
     if (spec.type !== "durable_object") continue;
     if (typeof namespace[spec.className] !== "function") {
       return `Binding ${name} names the Durable Object class "${spec.className}", but the worker does not export a class by that name`;

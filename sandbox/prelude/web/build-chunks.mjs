@@ -7,8 +7,11 @@
 // - buildWebChunks(): the lazy chunks a runtime hands out through WebDeps.lazySource: "url"
 //   (whatwg-url with an ASCII fast path in place of tr46) and "idna" (tr46 itself). Each is an
 //   IIFE assigned to a `chunk` variable; url-lazy.ts evaluates it inside a function.
+// The eager bundle is guarded against the learner's realm (scripts/prelude-realm-guard.mjs);
+// the chunks are not yet (they run on first use, with the globals as they are then).
 
 import * as esbuild from "esbuild";
+import { realmDefines, realmPrologue } from "../../../scripts/prelude-realm-guard.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +26,19 @@ const common = {
   mainFields: ["main"],
   legalComments: "none",
 };
+
+/**
+ * Wraps an esbuild IIFE assigned to `name` so the guard's prologue shares its scope; `chunks`
+ * are the lazy chunks it may load, whose builtins the prologue captures too.
+ */
+export function guarded(text, name, chunks = []) {
+  return `(function () {
+${realmPrologue([text, ...chunks])}
+${text}
+return ${name};
+})()`;
+}
+
 
 /** Redirects whatwg-url's tr46 and encoding modules to this layer's shims. */
 const whatwgUrlShims = {
@@ -39,16 +55,24 @@ const whatwgUrlShims = {
 export async function buildWebEager(options = {}) {
   const result = await esbuild.build({
     ...common,
+    define: realmDefines(),
     entryPoints: [join(webDir, "index.ts")],
     globalName: options.globalName ?? "web",
     minify: options.minify ?? true,
   });
-  return result.outputFiles[0].text;
+  const name = options.globalName ?? "web";
+  const chunks = await rawChunks(options.minify ?? true);
+  return `var ${name} = ${guarded(result.outputFiles[0].text, name, [chunks.url, chunks.idna])};\n`;
 }
 
 /** @param {{ minify?: boolean }} [options] @returns {Promise<{ url: string, idna: string }>} */
 export async function buildWebChunks(options = {}) {
-  const minify = options.minify ?? true;
+  const chunks = await rawChunks(options.minify ?? true);
+  return chunks;
+}
+
+/** The chunks as esbuild bundles them, before wrapping. */
+export async function rawChunks(minify) {
   const [url, idna] = await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(webDir, "url-impl.ts")], globalName: "chunk", minify, plugins: [whatwgUrlShims] }),
     esbuild.build({ ...common, entryPoints: [join(webDir, "idna-impl.ts")], globalName: "chunk", minify }),

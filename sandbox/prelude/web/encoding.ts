@@ -18,6 +18,9 @@ import {
   isArrayBuffer,
   viewWindow,
   ArrayBufferIsView,
+  typedArrayBuffer,
+  typedArrayLength,
+  typedArraySubarray,
 } from "./primordials.ts";
 
 const replacementCharacter = 0xfffd;
@@ -29,12 +32,12 @@ const utf8Labels = ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-
 export function utf8Encode(input: string): Uint8Array {
   const out = new SafeUint8Array(input.length * 3);
   const { written } = encodeIntoBytes(input, out);
-  return new SafeUint8Array(arrayBufferSlice(out.buffer, 0, written));
+  return new SafeUint8Array(arrayBufferSlice(typedArrayBuffer(out), 0, written));
 }
 
 /** Writes as many whole characters of `input` as fit into `out`. */
 function encodeIntoBytes(input: string, out: Uint8Array): { read: number; written: number } {
-  const capacity = out.length;
+  const capacity = typedArrayLength(out);
   let read = 0;
   let written = 0;
   while (read < input.length) {
@@ -102,7 +105,7 @@ class CodeUnitSink {
   }
 
   #flush(): void {
-    this.#text += ReflectApply(StringFromCharCode, undefined, this.#chunk.subarray(0, this.#length) as unknown as number[]);
+    this.#text += ReflectApply(StringFromCharCode, undefined, typedArraySubarray(this.#chunk, 0, this.#length) as unknown as number[]);
     this.#length = 0;
   }
 
@@ -114,7 +117,8 @@ class CodeUnitSink {
 
 /** Runs the WHATWG UTF-8 decoder over `bytes`; returns false on the first error when fatal. */
 function decodeInto(bytes: Uint8Array, state: Utf8DecoderState, sink: CodeUnitSink, fatal: boolean, flush: boolean): boolean {
-  for (let index = 0; index < bytes.length; index++) {
+  const length = typedArrayLength(bytes);
+  for (let index = 0; index < length; index++) {
     const byte = bytes[index]!;
     if (state.bytesNeeded === 0) {
       if (byte <= 0x7f) {

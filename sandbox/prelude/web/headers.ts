@@ -108,7 +108,8 @@ export class Headers {
       }
     } else {
       const record = init as Record<string, unknown>;
-      for (const key of ObjectKeys(record)) this.append(key, record[key]);
+      const keys = ObjectKeys(record);
+      for (let index = 0; index < keys.length; index++) this.append(keys[index], record[keys[index]!]);
     }
   }
 
@@ -153,8 +154,8 @@ export class Headers {
     if (typeof callback !== "function") throw new SafeTypeError("Headers.forEach: callback must be a function.");
     const pairs = headerPairs(this);
     for (let index = 0; index < pairs.length; index++) {
-      const [name, value] = pairs[index]!;
-      ReflectApply(callback, thisArg, [value, name, this]);
+      const pair = pairs[index]!;
+      ReflectApply(callback, thisArg, [pair[1], pair[0], this]);
     }
   }
 

@@ -22,6 +22,23 @@ export const ArrayPrototypeSort = uncurryThis(Array.prototype.sort) as (
   compare?: (a: string, b: string) => number,
 ) => string[];
 export const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
+export const ArrayPrototypeIncludes = uncurryThis(Array.prototype.includes) as <T>(array: readonly T[], value: T) => boolean;
+export const StringPrototypeIndexOf = uncurryThis(String.prototype.indexOf);
+export const StringPrototypeIncludes = uncurryThis(String.prototype.includes);
+const PromisePrototype = Promise.prototype;
+const promiseThen = uncurryThis(Promise.prototype.then) as <T>(promise: Promise<T>, onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown) => Promise<unknown>;
+/**
+ * Runs `onFulfilled` or `onRejected` once `value` settles, without reading the `then` of a
+ * native promise (which worker code may have replaced on Promise.prototype): a promise made by
+ * an async function or the Promise constructor is chained with the original `then`; anything
+ * else is resolved first, as the platform resolves a handler's result.
+ */
+export function whenSettled<T>(value: unknown, onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown): Promise<unknown> {
+  if (typeof value === "object" && value !== null && ObjectGetPrototypeOf(value) === PromisePrototype) {
+    return promiseThen(value as Promise<T>, onFulfilled, onRejected);
+  }
+  return promiseThen(PromiseResolve(value as T), onFulfilled, onRejected);
+}
 export const StringPrototypeCharCodeAt = uncurryThis(String.prototype.charCodeAt);
 export const StringPrototypeSlice = uncurryThis(String.prototype.slice);
 export const StringPrototypeToLowerCase = uncurryThis(String.prototype.toLowerCase);
@@ -53,6 +70,7 @@ const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype) as object
 const typedArrayPrototypeBuffer = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "buffer")!.get!;
 const typedArrayPrototypeByteOffset = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "byteOffset")!.get!;
 const typedArrayPrototypeByteLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "byteLength")!.get!;
+const typedArrayPrototypeLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "length")!.get!;
 const typedArrayPrototypeToStringTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
 const typedArrayPrototypeSet = TypedArrayPrototype as { set(array: ArrayLike<number>, offset?: number): void };
 const typedArraySet = uncurryThis(typedArrayPrototypeSet.set);
@@ -61,6 +79,24 @@ const dataViewPrototypeByteOffset = Object.getOwnPropertyDescriptor(DataView.pro
 const dataViewPrototypeByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength")!.get!;
 const arrayBufferPrototypeByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")!.get!;
 const arrayBufferPrototypeSlice = uncurryThis(ArrayBuffer.prototype.slice);
+
+/** Byte length of a typed array, read through the original getter. */
+export function typedArrayByteLength(view: ArrayBufferView): number {
+  return ReflectApply(typedArrayPrototypeByteLength, view, []) as number;
+}
+
+/** The buffer of a typed array, read through the original getter. */
+export function typedArrayBuffer(view: ArrayBufferView): ArrayBuffer {
+  return ReflectApply(typedArrayPrototypeBuffer, view, []) as ArrayBuffer;
+}
+
+/** %TypedArray%.prototype.subarray, as it was at load. */
+export const typedArraySubarray = uncurryThis((TypedArrayPrototype as Uint8Array).subarray) as <T extends Uint8Array | Uint16Array>(view: T, start: number, end: number) => T;
+
+/** Element count of a typed array, read through the original getter. */
+export function typedArrayLength(view: ArrayBufferView): number {
+  return ReflectApply(typedArrayPrototypeLength, view, []) as number;
+}
 
 /** The typed array's class name ("Uint8Array"...) or undefined when `value` is not a typed array. */
 export function typedArrayKind(value: unknown): string | undefined {

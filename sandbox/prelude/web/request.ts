@@ -15,7 +15,7 @@ import {
 import type { BodySource } from "./body-stream.ts";
 import { parseAbsoluteUrl } from "./canonical-url.ts";
 import { Headers, copyHeadersWithGuard, headersGuard, type HeadersInit } from "./headers.ts";
-import { SafeString, SafeTypeError, StringPrototypeToUpperCase } from "./primordials.ts";
+import { ArrayPrototypeIncludes, ArrayPrototypeJoin, SafeString, SafeTypeError, StringPrototypeToUpperCase } from "./primordials.ts";
 
 export interface RequestInit {
   method?: string;
@@ -77,8 +77,8 @@ export class Request extends BodyMixin {
     if (options.method !== undefined) fields.method = normalizeMethod(options.method);
     if (options.headers !== undefined) fields.headers = new Headers(options.headers);
     if (options.redirect !== undefined) {
-      if (!redirectModes.includes(SafeString(options.redirect))) {
-        throw new SafeTypeError(`Request: redirect must be one of ${redirectModes.join(", ")}; got "${SafeString(options.redirect)}".`);
+      if (!ArrayPrototypeIncludes(redirectModes, SafeString(options.redirect))) {
+        throw new SafeTypeError(`Request: redirect must be one of ${ArrayPrototypeJoin(redirectModes, ", ")}; got "${SafeString(options.redirect)}".`);
       }
       fields.redirect = SafeString(options.redirect);
     }

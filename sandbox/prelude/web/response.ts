@@ -8,7 +8,7 @@ import { BodyMixin, cloneBodySource, extractBody, newBodySource, setBodySource, 
 import { utf8Encode } from "./encoding.ts";
 import { parseAbsoluteUrl } from "./canonical-url.ts";
 import { Headers, copyHeadersWithGuard, headersGuard, setHeadersGuard, type HeadersInit } from "./headers.ts";
-import { JSONStringify, NumberIsInteger, SafeNumber, SafeRangeError, SafeString, SafeTypeError, StringPrototypeCharCodeAt } from "./primordials.ts";
+import { ArrayPrototypeIncludes, ArrayPrototypeJoin, JSONStringify, NumberIsInteger, SafeNumber, SafeRangeError, SafeString, SafeTypeError, StringPrototypeCharCodeAt } from "./primordials.ts";
 
 export interface ResponseInit {
   status?: number;
@@ -72,7 +72,7 @@ export class Response extends BodyMixin {
     const headers = new Headers(options.headers);
     this.#fields = { type: "default", status, statusText, headers, url: "", redirected: false };
     const extracted = extractBody(body);
-    if (extracted.source !== null && nullBodyStatuses.includes(status)) {
+    if (extracted.source !== null && ArrayPrototypeIncludes(nullBodyStatuses, status)) {
       throw new SafeTypeError(`Response with null body status ${status} cannot have a body.`);
     }
     setBodySource(this, extracted.source);
@@ -86,7 +86,7 @@ export class Response extends BodyMixin {
     // Built with a null body so init is validated once, then given the JSON body.
     const response = new Response(null, init);
     const fields = responseFields(response);
-    if (nullBodyStatuses.includes(fields.status)) throw new SafeTypeError(`Response with null body status ${fields.status} cannot have a body.`);
+    if (ArrayPrototypeIncludes(nullBodyStatuses, fields.status)) throw new SafeTypeError(`Response with null body status ${fields.status} cannot have a body.`);
     if (!fields.headers.has("content-type")) fields.headers.set("content-type", "application/json");
     setBodySource(response, newBodySource(utf8Encode(text)));
     return response;
@@ -95,8 +95,8 @@ export class Response extends BodyMixin {
   static redirect(url: unknown, status: number = 302): Response {
     const location = parseAbsoluteUrl(url);
     const code = SafeNumber(status);
-    if (!redirectStatuses.includes(code)) {
-      throw new SafeRangeError(`Response.redirect: status must be one of ${redirectStatuses.join(", ")}; got ${SafeString(status)}.`);
+    if (!ArrayPrototypeIncludes(redirectStatuses, code)) {
+      throw new SafeRangeError(`Response.redirect: status must be one of ${ArrayPrototypeJoin(redirectStatuses, ", ")}; got ${SafeString(status)}.`);
     }
     const headers = new Headers([["location", location]]);
     setHeadersGuard(headers, "immutable");

@@ -117,8 +117,8 @@ function cloneMap(source: Map<unknown, unknown>, copy: Map<unknown, unknown>, me
   const entries: [unknown, unknown][] = [];
   ReflectApply(mapForEach, source, [(entryValue: unknown, key: unknown) => { entries[entries.length] = [key, entryValue]; }]);
   for (let index = 0; index < entries.length; index++) {
-    const [key, entryValue] = entries[index]!;
-    ReflectApply(mapSet, copy, [cloneValue(key, memory), cloneValue(entryValue, memory)]);
+    const entry = entries[index]!;
+    ReflectApply(mapSet, copy, [cloneValue(entry[0], memory), cloneValue(entry[1], memory)]);
   }
   return copy;
 }
