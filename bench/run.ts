@@ -7,6 +7,7 @@ import { measureColdStarts, measureWarmHello } from "./sandbox-bench.ts";
 import { fixed, printFigures } from "./stats.ts";
 import { runInstrumentBenchmarks } from "./instruments-bench.ts";
 import { runWorldBenchmarks } from "./world-bench.ts";
+import { runExploreBenchmarks } from "./explore-bench.ts";
 
 const quick = process.argv.includes("--quick");
 const warmRequests = quick ? 2000 : 20000;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
 
   await runWorldBenchmarks(quick);
   await runInstrumentBenchmarks(quick);
+  await runExploreBenchmarks(quick);
 }
 
 await main();

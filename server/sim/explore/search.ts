@@ -55,7 +55,22 @@ export interface ExploreAnswer {
 
 const number = (n: number) => n.toLocaleString("en-US");
 
+/** Runs the whole search; `onProgress` hears after every run and may cancel. */
 export function explore(scenario: Scenario, makeDeps: () => WorldDeps, property: Property, options: ExploreOptions = {}): ExploreAnswer {
+  const search = exploreSteps(scenario, makeDeps, property, options);
+  let cancel = false;
+  for (;;) {
+    const next = search.next(cancel);
+    if (next.done) return next.value;
+    if (options.onProgress?.(next.value) === true) cancel = true;
+  }
+}
+
+/**
+ * The search as a generator: it yields its progress after every run, and `next(true)` cancels
+ * it; a host that must not block (a world process serving other sessions) runs it in slices.
+ */
+export function* exploreSteps(scenario: Scenario, makeDeps: () => WorldDeps, property: Property, options: Omit<ExploreOptions, "onProgress"> = {}): Generator<ExploreProgress, ExploreAnswer, boolean | undefined> {
   const bound = Math.min(Math.max(0, options.bound ?? exploreLimits.boundDefault), exploreLimits.boundMax);
   const runsMax = Math.min(Math.max(1, options.runsMax ?? exploreLimits.runsDefault), exploreLimits.runsMax);
   const seed = options.seed ?? scenario.seed;
@@ -65,13 +80,14 @@ export function explore(scenario: Scenario, makeDeps: () => WorldDeps, property:
   const answer = (verdict: ExploreAnswer["verdict"], exhaustive: boolean, statement: string, extra: Partial<ExploreAnswer> = {}): ExploreAnswer =>
     ({ verdict, property: property.name, runs: state.runs, distinctOrders: signatures.size, bound, seed, exhaustive, statement, found: null, shrunk: null, explanation: null, ...extra });
 
+  const progress = (counterexample: AppliedChoice[] | null): ExploreProgress => ({ runs: state.runs, distinctOrders: signatures.size, phase: state.phase, counterexample });
+
   /** Runs one order; returns the failure message, or null. */
   const tryRun = (policy: Parameters<typeof runOnce>[1]): { record: RunRecord; failure: string | null } => {
     const record = runOnce(ctx, policy);
     state.runs++;
     signatures.add(record.signature);
     const verdict = property.check(record.result);
-    if (options.onProgress?.({ runs: state.runs, distinctOrders: signatures.size, phase: state.phase, counterexample: verdict.ok ? null : record.applied }) === true) state.cancelled = true;
     return { record, failure: verdict.ok ? null : verdict.message };
   };
 
@@ -82,6 +98,7 @@ export function explore(scenario: Scenario, makeDeps: () => WorldDeps, property:
     while (stack.length > 0 && state.runs < systematicRuns && !state.cancelled) {
       const deviations = stack.pop()!;
       const { record, failure } = tryRun(replayPolicy(deviations));
+      if ((yield progress(failure === null ? null : record.applied)) === true) state.cancelled = true;
       if (failure !== null) return finish(record, failure);
       if (deviations.length >= bound) continue;
       const last = deviations.at(-1)?.step ?? -1;
@@ -100,6 +117,7 @@ export function explore(scenario: Scenario, makeDeps: () => WorldDeps, property:
     const rng = deriveStream(seed, "explore");
     while (state.runs < runsMax && !state.cancelled) {
       const { record, failure } = tryRun(randomPolicy(rng, bound));
+      if ((yield progress(failure === null ? null : record.applied)) === true) state.cancelled = true;
       if (failure !== null) return finish(record, failure);
     }
     if (state.cancelled) return answer("cancelled", false, `cancelled after ${number(state.runs)} runs (${number(signatures.size)} distinct orders)`);
