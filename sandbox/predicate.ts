@@ -8,8 +8,9 @@
 
 import ivm from "isolated-vm";
 import type { PredicateAnswer, PredicateInput, PredicatePort } from "../server/sim/explore/properties.ts";
+import { exploreLimits } from "../server/sim/explore/search.ts";
 
-export const predicateLimits = { wallMsMax: 200, memoryMbMax: 64, codeCharsMax: 20_000, messageCharsMax: 500 };
+export const predicateLimits = { wallMsMax: 200, memoryMbMax: 64, codeCharsMax: exploreLimits.predicateCodeCharsMax, messageCharsMax: 500 };
 
 export interface PredicateSandbox extends PredicatePort {
   dispose(): void;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { limits as simLimits } from "../sim/core/limits.ts";
 import { deploySpec, faultCommand, httpRequest, identifier, playSpeed, requestId, seed, stepCondition, stepIndex, text } from "./common.ts";
+import { exploreClientMessages } from "./explore-messages.ts";
 import { protocolLimits } from "./limits.ts";
 
 const id = requestId.optional();
@@ -56,6 +57,10 @@ const messages = {
   rename_project: { id, projectId: identifier, name: projectName },
   delete_project: { id, projectId: identifier },
   share: { id, editor: editorFiles.optional() },
+  // The race explorer (server/sim/explore) and the history checker (server/sim/history).
+  explore: { id, ...exploreClientMessages.explore },
+  explore_cancel: { id },
+  check_history: { id, ...exploreClientMessages.check_history },
   open_share: { id, fragment: text(protocolLimits.shareFragmentCharsMax, "shareFragmentCharsMax").min(1) },
 } as const;
 

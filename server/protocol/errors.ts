@@ -22,6 +22,9 @@ export const errorCodes = [
   "quarantined", // this session keeps killing world processes and is stopped
   "server_busy", // sessionsPerServerMax
   "shutting_down",
+  "explore_running", // explore: one exploration per session at a time
+  "no_exploration", // explore_cancel with none running
+  "invalid_property", // explore: the property cannot be checked (a predicate that does not load)
   "internal", // a bug: the message carries no detail of the host
 ] as const;
 

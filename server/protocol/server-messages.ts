@@ -8,6 +8,7 @@ import type { WorldView } from "../sim/world/view.ts";
 import type { Lesson } from "../lessons/types.ts";
 import { errorCodes } from "./errors.ts";
 import { playSpeed } from "./common.ts";
+import { exploreServerMessages } from "./explore-messages.ts";
 
 const replyTo = z.int().nullable();
 const traceEntry = z.custom<TraceEntry>((v) => typeof v === "object" && v !== null && typeof (v as { kind?: unknown }).kind === "string");
@@ -113,7 +114,7 @@ const messages = {
   project_saved: { replyTo, project: projectSummary },
   project_opened: { replyTo, project: projectSummary, editor: z.record(z.string(), z.string()) },
   share_link: { replyTo, fragment: z.string() },
-  // Reserved for the race explorer: explore_progress, explore_result.
+  ...exploreServerMessages,
 } as const;
 
 export type ServerMessageType = keyof typeof messages;

@@ -6,6 +6,7 @@ import { exhaustiveSwitchError } from "../sim/core/result.ts";
 import type { ProjectStore } from "../store/projects.ts";
 import { checkLesson, lessonScenario, listLessonSummaries, loadLessonById } from "./lessons.ts";
 import { act, choose, pendingNow, seek, step, stepUntil } from "./operations.ts";
+import { cancelExploring, checkSessionHistory, startExploring } from "./explore.ts";
 import { startPlaying } from "./play.ts";
 import { projectData, specOf } from "./projects.ts";
 import { SessionError, type LiveSession } from "./session.ts";
@@ -103,6 +104,14 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
       session.stream.resync(message.fromOffset);
       session.stream.flush(session.link);
       return ack();
+    case "explore":
+      startExploring(session, message, reply);
+      return ack();
+    case "explore_cancel":
+      cancelExploring(session);
+      return ack();
+    case "check_history":
+      return checkSessionHistory(session, message);
     case "save_project": {
       const saved = deps.projects.save(message.name, projectData(session, message.editor), message.projectId);
       if (!saved.ok) throw new SessionError(saved.code, saved.message, "user", saved.limit ? { limit: saved.limit } : {});

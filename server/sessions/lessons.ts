@@ -33,7 +33,7 @@ export function checkLesson(session: LiveSession, predictions: Record<string, st
 }
 
 /** The session's run as a headless run reports it (what lesson checks read). */
-function runOf(session: LiveSession): RunResult {
+export function runOf(session: LiveSession): RunResult {
   const responses: (RunResponse | null)[] = [];
   for (const r of session.responses) {
     if (r.traffic === null) continue;

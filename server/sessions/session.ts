@@ -44,6 +44,8 @@ export class LiveSession {
   link: ClientLink | null = null;
   lastSeenMs = Date.now();
   quarantined: string | null = null;
+  /** The exploration running in the background (sessions/explore.ts), if any. */
+  exploring: { cancel: boolean } | null = null;
   private proc: WorldProcessHandle | null = null;
   private opened = false;
   private readonly kills: number[] = [];

@@ -8,6 +8,7 @@ import type { WireRequest } from "../sim/isolate-port.ts";
 import type { LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
 import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
 import type { SliceGoal, SliceStop } from "../sessions/slice.ts";
+import type { PropertySpec } from "../sim/explore/index.ts";
 
 export const ipcLimits = {
   /** Trace entries in one answer of a world process. */
@@ -29,7 +30,11 @@ export type WorldRequest =
   | { type: "session_act"; sessionId: string; action: SessionAction }
   | { type: "session_run"; sessionId: string; goal: SliceGoal; withPending: boolean }
   | { type: "session_flush"; sessionId: string; withPending: boolean }
-  | { type: "session_close"; sessionId: string };
+  | { type: "session_close"; sessionId: string }
+  /** The race explorer (explore-host.ts): start, run a slice of about `msMax` wall ms, cancel. */
+  | { type: "explore_start"; exploreId: string; scenario: unknown; seed: number; property: PropertySpec; options: { bound: number; runsMax: number; mode: "auto" | "systematic" | "random" } }
+  | { type: "explore_slice"; exploreId: string; msMax: number }
+  | { type: "explore_cancel"; exploreId: string };
 
 export interface SessionDelta {
   /** New trace entries [offset, offset + entries.length). */

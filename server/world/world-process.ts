@@ -9,6 +9,7 @@ import { parseScenario } from "../sim/scenario.ts";
 import { BeaconWriter } from "./beacon.ts";
 import type { WorldReply, WorldRequest } from "./ipc-protocol.ts";
 import { runScenario } from "./run-scenario.ts";
+import { ExploreHost } from "./explore-host.ts";
 import { HostError, SessionHost } from "./session-host.ts";
 
 const sandbox = createSandboxFactory();
@@ -17,6 +18,7 @@ const sessionsRoot = process.env.WORLD_SESSIONS_DIR ?? join(process.cwd(), "data
 mkdirSync(sessionsRoot, { recursive: true });
 const beacon = process.env.WORLD_BEACON_PATH ? new BeaconWriter(process.env.WORLD_BEACON_PATH) : null;
 const host = new SessionHost(sandbox, sessionsRoot, beacon);
+const explorations = new ExploreHost(sandbox);
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string } };
 
@@ -44,6 +46,13 @@ function handle(request: WorldRequest): Answer {
     case "session_close":
       host.close(request.sessionId);
       return { ok: true, value: null };
+    case "explore_start":
+      explorations.start(request.exploreId, request.scenario, request.seed, request.property, request.options);
+      return { ok: true, value: null };
+    case "explore_slice":
+      return { ok: true, value: explorations.slice(request.exploreId, request.msMax) };
+    case "explore_cancel":
+      return { ok: true, value: explorations.cancel(request.exploreId) };
   }
 }
 
@@ -66,5 +75,6 @@ process.on("message", (message: { id: number; message: WorldRequest }) => {
 process.send?.({ ready: true });
 process.on("disconnect", () => {
   host.closeAll();
+  explorations.closeAll();
   process.exit(0);
 });
