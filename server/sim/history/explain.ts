@@ -3,6 +3,7 @@
 // of a register, two increments answering the same count); anything else gets the longest
 // order that explains the history and the operation that cannot follow it.
 
+import { jepsenClientWord } from "./jepsen.ts";
 import { showValue, valueEquals } from "./models.ts";
 import type { CheckAnswer, Model, Operation, Value } from "./types.ts";
 
@@ -25,7 +26,7 @@ export function explain<S>(model: Model<S>, history: Operation[], answer: CheckA
 }
 
 function who(op: Operation): string {
-  return typeof op.client === "number" ? `process ${op.client}` : op.client;
+  return typeof op.client === "number" ? `${jepsenClientWord} ${op.client}` : op.client;
 }
 
 function evidence(op: Operation): string {
