@@ -14,6 +14,12 @@ import { SessionError, type LiveSession } from "./session.ts";
 export const exploreSessionLimits = {
   /** Wall ms of exploring one slice runs in the world process before the session's next turn. */
   sliceMsMax: 100,
+  /**
+   * How long one slice's command may take before the pool's watchdog calls the process hung:
+   * a slice runs at least one whole run, and the slice that finds a failure also shrinks it
+   * (up to shrinkRunsMax runs), which on a loaded machine is far past worldCommandMsMax.
+   */
+  sliceCommandMsMax: 60_000,
   /** Checker steps for check_history (about a second at worst). */
   historyStepsMax: 2_000_000,
 } as const;
@@ -32,7 +38,7 @@ export function startExploring(session: LiveSession, message: ClientMessageOf<"e
   session.exploring = state;
   const start = { type: "explore_start" as const, exploreId, scenario: spec.scenario, seed: message.seed ?? spec.seed, property: message.property, options: { bound: message.bound, runsMax: message.runsMax, mode: message.mode } };
   const slice = () =>
-    session.serial(() => session.command<ExploreSlice>(() => (state.cancel ? { type: "explore_cancel", exploreId } : { type: "explore_slice", exploreId, msMax: exploreSessionLimits.sliceMsMax })));
+    session.serial(() => session.command<ExploreSlice>(() => (state.cancel ? { type: "explore_cancel", exploreId } : { type: "explore_slice", exploreId, msMax: exploreSessionLimits.sliceMsMax }), exploreSessionLimits.sliceCommandMsMax));
   const loop = async () => {
     await session.serial(() => session.command(() => start));
     for (;;) {
