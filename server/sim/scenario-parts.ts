@@ -11,14 +11,14 @@ const namePattern = /^[a-z0-9][a-z0-9-]*$/;
 
 export function parseWorker(value: Json, path: string, fallbackName: string): WorkerSpec {
   const w = obj(value, path);
-  onlyKeys(w, path, ["name", "code", "bindings", "routes", "version"]);
+  onlyKeys(w, path, ["name", "code", "main", "modules", "bindings", "routes", "version"]);
   const name = optional(w, "name", (v) => str(v, `${path}.name`), fallbackName);
   if (!namePattern.test(name)) fail(`${path}.name`, "expected lower-case letters, digits and dashes");
   const routes = optional(w, "routes", (v) => arr(v, `${path}.routes`, limits.routesPerWorkerMax, "routesPerWorkerMax"), []);
   return {
     name,
     version: optional(w, "version", (v) => str(v, `${path}.version`), "v1"),
-    code: str(w.code, `${path}.code`, limits.codeBytesMax, "codeBytesMax"),
+    ...parseCode(w, path),
     bindings: optional(w, "bindings", (v) => parseBindings(v, `${path}.bindings`), {}),
     routes: routes.map((r, i) => {
       const route = str(r, `${path}.routes[${i}]`, limits.urlCharsMax, "urlCharsMax");
@@ -26,6 +26,24 @@ export function parseWorker(value: Json, path: string, fallbackName: string): Wo
       return route;
     }),
   };
+}
+
+/** `code` (one module), or `modules` by path with an optional `main` (default: the first). */
+function parseCode(w: Record<string, Json>, path: string): Pick<WorkerSpec, "code" | "main" | "modules"> {
+  if (w.modules === undefined) {
+    if (w.main !== undefined) fail(`${path}.main`, "main names a module of modules, which is missing");
+    return { code: str(w.code, `${path}.code`, limits.codeBytesMax, "codeBytesMax") };
+  }
+  if (w.code !== undefined) fail(`${path}.code`, "give code (one module) or modules (several), not both");
+  const given = obj(w.modules, `${path}.modules`);
+  const modules: Record<string, string> = {};
+  for (const name of Object.keys(given)) modules[name] = str(given[name], `${path}.modules.${name}`, limits.codeBytesMax, "codeBytesMax");
+  const names = Object.keys(modules);
+  if (names.length === 0) fail(`${path}.modules`, "expected at least one module");
+  const main = optional(w, "main", (v) => str(v, `${path}.main`), names[0]!);
+  if (!(main in modules)) fail(`${path}.main`, `no module named ${JSON.stringify(main)}; the modules are ${names.map((n) => JSON.stringify(n)).join(", ")}`);
+  const { [main]: code, ...others } = modules;
+  return { code: code!, main, modules: others };
 }
 
 function parseBindings(value: Json, path: string): Record<string, BindingSpec> {

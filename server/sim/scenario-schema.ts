@@ -25,7 +25,10 @@ const binding = z.discriminatedUnion("type", [
 export const workerSchema = z.strictObject({
   name: text().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected lower-case letters, digits and dashes" }).optional(),
   version: text().optional().describe("default v1"),
-  code: text(limits.codeBytesMax, "codeBytesMax").describe("the Worker module: export default { fetch(request, env, ctx) { ... } }"),
+  code: text(limits.codeBytesMax, "codeBytesMax").optional().describe("the Worker module: export default { fetch(request, env, ctx) { ... } } (or give modules)"),
+  main: text().optional().describe("with modules: the main module's path (default: the first)"),
+  modules: z.record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/, { error: "expected a relative module path like src/router.ts" }), text(limits.codeBytesMax, "codeBytesMax"), { error: "expected an object of module path → code" }).optional()
+    .describe("a worker of several modules by relative path; .ts modules are TypeScript (types stripped on deploy)"),
   bindings: z.record(z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, { error: "expected a JavaScript identifier" }), binding, { error: "expected an object" }).optional(),
   routes: list(text(limits.urlCharsMax, "urlCharsMax"), limits.routesPerWorkerMax, "routesPerWorkerMax").optional().describe("host/path patterns with an optional trailing *"),
 }, { error: "expected an object" });

@@ -28,7 +28,11 @@ export interface WorldOptions {
 export interface WorkerSpec {
   name: string;
   version: string;
+  /** The main module's code. */
   code: string;
+  /** With several modules: the main module's path and the others by path (see WorkerScript). */
+  main?: string;
+  modules?: Record<string, string>;
   bindings: Record<string, BindingSpec>;
   routes: string[];
 }

@@ -1,5 +1,6 @@
 // Runs one scenario to rest with real isolates and real SQLite storage (in a temporary
 // directory removed afterwards). Shared by the scenario CLI and the world process.
+import { modulesOf } from "../sim/worker-modules.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,8 +15,11 @@ export type ScenarioRun = { ok: true; result: RunResult } | { ok: false; code: "
 /** Loads each worker version once, so a compile error is reported with its line before the run. */
 export function checkWorkersLoad(scenario: Scenario, factory: IsolateFactory): string | null {
   const scripts = [
-    ...scenario.workers.map((w) => ({ name: w.name, version: w.version, code: w.code, bindings: w.bindings })),
-    ...scenario.deployments.map((d) => ({ name: d.worker, version: d.version, code: d.code, bindings: scenario.workers.find((w) => w.name === d.worker)!.bindings })),
+    ...scenario.workers.map((w) => ({ name: w.name, version: w.version, code: w.code, bindings: w.bindings, ...modulesOf(w) })),
+    ...scenario.deployments.map((d) => {
+      const base = scenario.workers.find((w) => w.name === d.worker)!;
+      return { name: d.worker, version: d.version, code: d.code, bindings: base.bindings, ...modulesOf(base) };
+    }),
   ];
   for (const script of scripts) {
     const loaded = factory.load(script, { seed: deriveSeed(scenario.seed, "check"), nowMs: 0, sync: () => ({ ok: false, error: { name: "Error", message: "not available while checking" } }) });
@@ -23,8 +27,8 @@ export function checkWorkersLoad(scenario: Scenario, factory: IsolateFactory): s
       loaded.isolate.dispose();
       continue;
     }
-    const { code, message, line, column } = loaded.error;
-    const where = line === null ? "" : ` at ${script.name}.js:${line}${column === null ? "" : `:${column}`}`;
+    const { code, message, line, column, file } = loaded.error;
+    const where = line === null ? "" : ` at ${file ?? script.main ?? `${script.name}.js`}:${line}${column === null ? "" : `:${column}`}`;
     return `worker "${script.name}" (${script.version}) failed to load: ${code}${where}: ${message}`;
   }
   return null;

@@ -5,6 +5,7 @@
 // current virtual time and is recorded in the trace like everything else; replaying the same
 // operations at the same step indices gives the same trace.
 
+import { modulesOf } from "../worker-modules.ts";
 import { err, ok, type Result, type SimError } from "../core/result.ts";
 import { objectIdFromName } from "../durable-objects/placement.ts";
 import { popIdOf } from "../net/topology.ts";
@@ -65,7 +66,7 @@ export function deployNow(world: World, spec: LiveDeploy): Result<{ worker: stri
   // The world's deployments are indexed by position; a session's world owns its scenario copy.
   const index = scenario.deployments.length;
   scenario.deployments.push({ atMs: w.nowMs, worker, version, code: spec.code, rollout: { stepMs: spec.rollout?.stepMs ?? 0, pops } });
-  scripts.set(`${worker}@${version}`, { name: worker, version, code: spec.code, bindings: base.bindings });
+  scripts.set(`${worker}@${version}`, { name: worker, version, code: spec.code, bindings: base.bindings, ...modulesOf(base) });
   w.queue.push(w.nowMs, { kind: "deploy", deployment: index, step: 0 });
   return ok({ worker, version });
 }

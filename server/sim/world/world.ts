@@ -9,6 +9,7 @@ import { Network } from "../net/network.ts";
 import { Topology } from "../net/topology.ts";
 import { Router } from "../router/router.ts";
 import type { FaultSpec, Scenario } from "../scenario-types.ts";
+import { modulesOf } from "../worker-modules.ts";
 import { dispatch } from "./dispatch.ts";
 import { isReorderable, labelOf, type SimEventKind } from "./events.ts";
 import type { IsolatesSlice } from "./isolates-state.ts";
@@ -160,12 +161,13 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs), versions, advertised });
   w.trace.push({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
   for (const worker of scenario.workers) {
-    isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings });
+    isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings, ...modulesOf(worker) });
     versions.set(worker.name, new Map(topology.pops.map((p) => [p.id, worker.version])));
   }
   scenario.deployments.forEach((d, i) => {
-    const bindings = scenario.workers.find((x) => x.name === d.worker)!.bindings;
-    isolates.scripts.set(`${d.worker}@${d.version}`, { name: d.worker, version: d.version, code: d.code, bindings });
+    const base = scenario.workers.find((x) => x.name === d.worker)!;
+    // A deployment replaces the main module; the worker's other modules stay.
+    isolates.scripts.set(`${d.worker}@${d.version}`, { name: d.worker, version: d.version, code: d.code, bindings: base.bindings, ...modulesOf(base) });
     w.queue.push(d.atMs, { kind: "deploy", deployment: i, step: 0 });
   });
   scenario.traffic.forEach((t, i) => {
