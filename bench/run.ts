@@ -8,6 +8,7 @@ import { fixed, printFigures } from "./stats.ts";
 import { runInstrumentBenchmarks } from "./instruments-bench.ts";
 import { runWorldBenchmarks } from "./world-bench.ts";
 import { runExploreBenchmarks } from "./explore-bench.ts";
+import { runSessionBenchmarks } from "./sessions-bench.ts";
 
 const quick = process.argv.includes("--quick");
 const warmRequests = quick ? 2000 : 20000;
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   await runWorldBenchmarks(quick);
   await runInstrumentBenchmarks(quick);
   await runExploreBenchmarks(quick);
+  await runSessionBenchmarks(quick);
 }
 
 await main();

@@ -44,6 +44,8 @@ export interface ServerOptions {
   sessionsMax?: number;
   /** Deadline of one world command before the watchdog kills the process. */
   worldCommandMsMax?: number;
+  /** Overrides the per-connection message rate limit (tests that must reach the parser). */
+  rate?: { perSecond: number; burst: number };
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<StartedServer> {
@@ -83,7 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   guardWebSocketServer(wss, log);
   wss.on("connection", (socket) => {
     guardWebSocket(socket, log);
-    attachLiveSocket(socket, { registry: sessions, projects, log });
+    attachLiveSocket(socket, { registry: sessions, projects, log, ...(options.rate ? { rate: options.rate } : {}) });
   });
   await new Promise<void>((resolve) => http.listen(options.port ?? 8787, host, resolve));
   const address = http.address();

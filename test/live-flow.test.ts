@@ -19,7 +19,7 @@ import { LiveClient, startTestServer } from "./live-client.ts";
 
 let server: StartedServer;
 before(async () => {
-  server = await startTestServer({ log: (line) => console.error(line) });
+  server = await startTestServer();
 });
 after(() => server.close());
 

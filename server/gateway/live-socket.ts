@@ -13,29 +13,33 @@ import type { LogLine } from "./emitter-errors.ts";
 export interface LiveDeps extends DispatchDeps {
   registry: SessionRegistry;
   log: LogLine;
+  /** Overrides messagesPerSecondMax / messageBurstMax (the fuzz test raises them to reach the parser). */
+  rate?: { perSecond: number; burst: number };
 }
 
 const userCodes = new Set(["invalid_scenario", "worker_load_failed", "invalid_command", "no_such_event", "not_reorderable", "limit", "not_ready", "no_such_project", "no_such_lesson", "share_too_large", "bad_share_link", "quarantined", "bad_message"]);
 
 export function attachLiveSocket(socket: WebSocket, deps: LiveDeps): void {
   let session: LiveSession | null = null;
-  let tokens: number = protocolLimits.messageBurstMax;
+  const perSecond = deps.rate?.perSecond ?? protocolLimits.messagesPerSecondMax;
+  const burst = deps.rate?.burst ?? protocolLimits.messageBurstMax;
+  let tokens = burst;
   let lastRefillMs = Date.now();
   let warnedRate = false;
   const send = (message: ServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const link: ClientLink = { send, bufferedBytes: () => socket.bufferedAmount };
-  const fail = (replyTo: number | null, code: ErrorCode, message: string, extra: { path?: string; limit?: string } = {}) =>
-    send({ type: "error", replyTo, code, blame: userCodes.has(code) || code === "rate_limited" || code === "message_too_large" || code === "version_mismatch" ? "user" : "system", message, ...extra });
+  const fail = (replyTo: number | null, code: ErrorCode, message: string, extra: { path?: string; limit?: string } = {}, blame?: "user" | "system") =>
+    send({ type: "error", replyTo, code, blame: blame ?? (userCodes.has(code) || code === "rate_limited" || code === "message_too_large" || code === "version_mismatch" ? "user" : "system"), message, ...extra });
 
   socket.on("message", (data, isBinary) => {
     const nowMs = Date.now();
-    tokens = Math.min(protocolLimits.messageBurstMax, tokens + ((nowMs - lastRefillMs) * protocolLimits.messagesPerSecondMax) / 1000);
+    tokens = Math.min(burst, tokens + ((nowMs - lastRefillMs) * perSecond) / 1000);
     lastRefillMs = nowMs;
     if (tokens < 1) {
       // Refused without parsing; one error per flood, not one per message.
-      if (!warnedRate) fail(null, "rate_limited", `more than ${protocolLimits.messagesPerSecondMax} messages per second (messagesPerSecondMax); messages are dropped until the rate falls`, { limit: "messagesPerSecondMax" });
+      if (!warnedRate) fail(null, "rate_limited", `more than ${perSecond} messages per second (messagesPerSecondMax); messages are dropped until the rate falls`, { limit: "messagesPerSecondMax" });
       warnedRate = true;
       return;
     }
@@ -90,7 +94,7 @@ export function attachLiveSocket(socket: WebSocket, deps: LiveDeps): void {
   }
 
   function report(replyTo: number | null, error: unknown): void {
-    if (error instanceof SessionError) return fail(replyTo, error.code as ErrorCode, error.message, error.extra);
+    if (error instanceof SessionError) return fail(replyTo, error.code as ErrorCode, error.message, error.extra, error.blame);
     const coded = error as { code?: unknown; message?: unknown; path?: unknown };
     if (typeof coded.code === "string" && userCodes.has(coded.code)) {
       return fail(replyTo, coded.code as ErrorCode, String(coded.message), typeof coded.path === "string" ? { path: coded.path } : {});

@@ -53,7 +53,10 @@ export class LiveEngine {
     return this.world.stepsRun;
   }
 
-  private replayActions(actions: readonly RecordedAction[], toStep: number): { ok: true } | { ok: false; error: SimError } {
+  private replayActions(actions: readonly RecordedAction[], toStepAsked: number): { ok: true } | { ok: false; error: SimError } {
+    // "All actions" means up to the last one, not to the end of the run.
+    const last = actions[actions.length - 1];
+    const toStep = toStepAsked !== Infinity ? toStepAsked : last === undefined ? 0 : last.step + (isStepAction(last.action) ? 1 : 0);
     let i = 0;
     for (;;) {
       while (i < actions.length && actions[i]!.step === this.step && !isStepAction(actions[i]!.action)) {
@@ -68,7 +71,7 @@ export class LiveEngine {
         if (!done.ok) return { ok: false, error: { ...done.error, message: `replaying action ${i}: ${done.error.message}` } };
         i++;
       } else if (!this.stepOnce()) {
-        return i >= actions.length && toStep === Infinity ? { ok: true } : { ok: false, error: { code: "past_the_end", message: `the run ends after ${this.step} steps` } };
+        return { ok: false, error: { code: "past_the_end", message: `the run ends after ${this.step} steps` } };
       }
     }
   }

@@ -14,7 +14,8 @@ import { applyEffects, dispatch } from "./dispatch.ts";
 import { Effects } from "./effects.ts";
 import type { IsolateRecord } from "./isolates-state.ts";
 import { setState } from "./object-lifecycle.ts";
-import { namespaceOf } from "./objects-state.ts";
+import { answerCaller } from "./objects.ts";
+import { namespaceOf, scheduleTakes } from "./objects-state.ts";
 import { makeRequest, textResponse } from "./wire.ts";
 import type { World } from "./world.ts";
 
@@ -110,6 +111,7 @@ export function failEvent(world: World, eventId: number, limit: string, message:
   const req = "req" in event ? event.req : null;
   const out = new Effects();
   out.trace({ kind: "limit", t: w.nowMs, isolate: isolate?.key ?? "", req, limit, message });
+  if (event.kind === "object_take" || event.kind === "object_arrive") failObjectRequest(world, out, event.object, event.doReq, body);
   if (isolate) {
     for (const [, flight] of isolate.inFlight) out.now({ kind: "respond", responder: flight.responder, response: textResponse(503, body), pop: isolate.pop, version: isolate.version, atMs: w.nowMs });
     isolate.inFlight.clear();
@@ -120,6 +122,21 @@ export function failEvent(world: World, eventId: number, limit: string, message:
     dispatch(w, { kind: "client_receive", req: event.req, response: textResponse(503, body), servedBy: null, version: null });
   }
   return ok(undefined);
+}
+
+/** The object request that was to run is answered 503; the object's queue moves on. */
+function failObjectRequest(world: World, out: Effects, objectId: string, doReq: string, body: string): void {
+  const w = world.state;
+  const object = w.slices.objects.byId.get(objectId);
+  const request = object?.requests.get(doReq);
+  if (!object || !request) return;
+  const index = object.queue.findIndex((r) => r.id === doReq);
+  if (index >= 0) object.queue.splice(index, 1);
+  for (const take of object.takes) out.cancel(take);
+  object.takes = [];
+  answerCaller(w.ctx, out, object, request, textResponse(503, body), w.nowMs);
+  if (object.current?.id === doReq) object.current = null;
+  if (object.current === null && object.queue.length > 0) scheduleTakes(out, object, w.nowMs);
 }
 
 function isolateOf(world: World, event: ReturnType<World["state"]["queue"]["list"]>[number]["event"]): IsolateRecord | undefined {
