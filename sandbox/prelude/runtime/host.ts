@@ -31,9 +31,10 @@ export function hostDigest(algorithm: string, data: Uint8Array): Uint8Array {
   return callSync("digest", { algorithm, data }) as Uint8Array;
 }
 
-/** The source of a lazily loaded Web API chunk (whatwg-url, the IDNA table). */
-export function hostLazySource(name: string): string {
-  return callSync("lazy_source", name) as string;
+
+/** Has the host evaluate a lazy chunk in this context; it registers the chunk's export. */
+export function hostLoadChunk(name: string): void {
+  callSync("lazy_load", name);
 }
 
 /** Tells the host a lazily loaded chunk has been evaluated (its CPU is the runtime's, not the request's). */

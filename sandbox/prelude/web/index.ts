@@ -7,7 +7,7 @@
 
 import type { WireRequest, WireResponse } from "../../../server/sim/isolate-port.ts";
 import { atob, btoa } from "./base64.ts";
-import { bodyByteLength, newBodySource, takeBytesOrNull } from "./body.ts";
+import { bodyByteLength, hasStreamBody, newBodySource, takeBodyAsync, takeBytesOrNull } from "./body.ts";
 import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
 import { DOMException } from "./dom-exception.ts";
 import { TextDecoder, TextEncoder } from "./encoding.ts";
@@ -16,6 +16,11 @@ import { ObjectDefineProperty, PromiseReject, PromiseResolve, SafeString, copyBy
 import { createRequest, getRequestFields, isRequest, normalizeMethod, Request } from "./request.ts";
 import { createResponse, getResponseFields, isResponse, Response } from "./response.ts";
 import { structuredClone } from "./structured-clone.ts";
+import { installLazyEventGlobals, loadEventsApi } from "./events-lazy.ts";
+import { installLazyFormGlobals } from "./forms-lazy.ts";
+import { defineLazyGlobals, evaluateChunk, registerChunk } from "./lazy-chunks.ts";
+export { registerChunk };
+import { installLazyStreamGlobals } from "./streams-lazy.ts";
 import { installLazyUrlGlobals, loadUrlApi, type LazyChunkName, type LazyChunkSource } from "./url-lazy.ts";
 
 export { atob, btoa, Crypto, DOMException, Headers, Request, Response, structuredClone, SubtleCrypto, TextDecoder, TextEncoder };
@@ -41,11 +46,19 @@ export interface WebDeps {
    */
   lazySource?(name: LazyChunkName): string;
   /**
-   * Called when the evaluation of a chunk handed out by lazySource has ended (also when it
-   * threw). Loading a chunk is the runtime's own cold cost, not the code's that first touched
-   * URL: the runtime measures from lazySource to here and keeps it off the request's CPU time.
+   * Called when the evaluation of a chunk has ended (also when it threw). Loading a chunk is the
+   * runtime's own cold cost, not the code's that first touched it: the runtime measures from
+   * lazySource / loadChunk to here and keeps it off the request's CPU time.
    */
   lazyLoaded?(name: LazyChunkName): void;
+  /** Has the host evaluate a chunk and pass its export to registerChunk (preferred to lazySource). */
+  loadChunk?(name: LazyChunkName): void;
+  /** The virtual clock (File's default lastModified); 0 without it. */
+  nowMs?(): number;
+  /** The runtime's setTimeout (AbortSignal.timeout); without it AbortSignal.timeout throws. */
+  setTimeout?(callback: () => void, ms: number): unknown;
+  /** Reports an error an event listener threw. */
+  reportError?(error: unknown): void;
 }
 
 // The wire shapes are the world's contract (server/sim/isolate-port.ts); one definition.
@@ -55,7 +68,18 @@ export type ResponseWire = WireResponse;
 export function installWebApis(global: Record<string, unknown>, deps: WebDeps): void {
   const crypto = createCrypto(deps);
   const lazySource = deps.lazySource;
-  installLazyUrlGlobals(global, lazySource === undefined ? undefined : (name) => lazySource(name), deps.lazyLoaded);
+  const loadChunk = deps.loadChunk;
+  installLazyUrlGlobals(global, lazySource === undefined ? undefined : (name) => lazySource(name), loadChunk === undefined ? undefined : (name) => loadChunk(name), deps.lazyLoaded);
+  installLazyStreamGlobals(global);
+  const nowMs = deps.nowMs;
+  const fillRandom = deps.fillRandom;
+  installLazyFormGlobals(global, { fillRandom: (bytes) => fillRandom(bytes), nowMs: () => (nowMs === undefined ? 0 : nowMs()) });
+  installLazyEventGlobals(global, { setTimeout: deps.setTimeout, reportError: deps.reportError });
+  let urlPattern: unknown;
+  defineLazyGlobals(global, ["URLPattern"], () => {
+    urlPattern ??= evaluateChunk("urlpattern", (create: () => { URLPattern: unknown }) => create().URLPattern);
+    return { URLPattern: urlPattern };
+  });
   const globals: Record<string, unknown> = {
     Headers,
     Request,
@@ -99,10 +123,28 @@ export function requestToWireSync(request: Request): RequestWire {
   return wire as unknown as RequestWire;
 }
 
-/** A subrequest's plain data; reads (and so uses) the request's body. */
+/** The AbortSignal a request was given, if any (without creating one). */
+export function requestSignal(request: Request): unknown {
+  return getRequestFields(request).signal;
+}
+
+/** Calls `onAbort(reason)` once `signal` aborts (at once if it has). */
+export function whenAborted(signal: unknown, onAbort: (reason: unknown) => void): void {
+  loadEventsApi().onAbort(signal, onAbort);
+}
+
+/** Whether the request's body is a stream, so only requestToWire (async) can carry it. */
+export function requestHasStreamBody(request: Request): boolean {
+  return hasStreamBody(request);
+}
+
+/** A subrequest's plain data; reads (and so uses) the request's body, a stream to its end. */
 export function requestToWire(request: Request): Promise<RequestWire> {
   try {
-    return PromiseResolve(requestToWireSync(request));
+    if (!hasStreamBody(request)) return PromiseResolve(requestToWireSync(request));
+    const fields = getRequestFields(request);
+    const head = { method: fields.method, url: fields.url, headers: headerPairs(fields.headers) };
+    return takeBodyAsync(request).then((body) => ({ __proto__: null, ...head, body }) as unknown as RequestWire);
   } catch (error) {
     return PromiseReject(error);
   }
@@ -112,6 +154,11 @@ export function requestToWire(request: Request): Promise<RequestWire> {
 export function responseToWire(response: Response): Promise<ResponseWire> {
   try {
     const fields = getResponseFields(response);
+    if (hasStreamBody(response)) {
+      const head = { status: fields.status, statusText: fields.statusText, headers: headerPairs(fields.headers) };
+      // A stream body is read to its end here: the world carries whole bodies.
+      return takeBodyAsync(response).then((body) => ({ __proto__: null, ...head, body }) as unknown as ResponseWire);
+    }
     const wire = { __proto__: null, status: fields.status, statusText: fields.statusText, headers: headerPairs(fields.headers), body: takeBytesOrNull(response) };
     return PromiseResolve(wire as unknown as ResponseWire);
   } catch (error) {

@@ -16,7 +16,7 @@ export const snippetTimeoutMs = 5000;
 
 interface Bundles {
   eager: string;
-  chunks: { url: string; idna: string };
+  chunks: Record<string, string>;
 }
 
 let bundles: Promise<Bundles> | undefined;
@@ -75,7 +75,7 @@ export async function createWebIsolate(options: WebIsolateOptions = {}): Promise
     const name = algorithm.replace("-", "").toLowerCase();
     return new Uint8Array(createHash(name).update(data).digest());
   }));
-  await jail.set("__hostChunk", new ivm.Callback((name: "url" | "idna") => {
+  await jail.set("__hostChunk", new ivm.Callback((name: string) => {
     chunkRequests.push(name);
     return chunks[name];
   }));
