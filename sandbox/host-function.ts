@@ -4,6 +4,7 @@
 // will run, so the sync handler is a slot filled in at load time.
 import ivm from "isolated-vm";
 import { createHash } from "node:crypto";
+import { subtleOp } from "./host-crypto.ts";
 import { compileChunk } from "./prelude-script.ts";
 import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../server/sim/isolate-port.ts";
@@ -91,6 +92,7 @@ export function createHostCallback(slot: HostSlot): ivm.Callback {
   return new ivm.Callback((kind: unknown, payload: unknown): SyncResult => {
     try {
       if (kind === "digest") return digest(payload);
+      if (kind === "subtle") return subtleOp(payload);
       if (kind === "lazy_load") return lazyLoad(slot, payload);
       if (kind === "lazy_loaded") {
         slot.runtimeWork.end();

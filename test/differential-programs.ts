@@ -78,6 +78,37 @@ export const programs: Record<string, string> = {
     const p2 = new URLPattern("https://*.example.com/books/:id(\\\\d+)"); const p3 = new URLPattern({ pathname: "/files/*" });
     let bad = "none"; try { new URLPattern({ pathname: "/(" }); } catch (e) { bad = e.name; }
     return Response.json({ test: p.test("https://e.com/users/7/posts/9"), groups: m.pathname.groups, no: p.test("https://e.com/x"), p2: p2.exec("https://a.example.com/books/12").pathname.groups, p2no: p2.test("https://a.example.com/books/ab"), host: p2.hostname, wild: p3.exec("https://e.com/files/a/b.txt").pathname.groups, bad, base: new URLPattern("/api/:v", "https://e.com").test("https://e.com/api/1") });`,
+  "/crypto": `const enc = new TextEncoder();
+const key = await crypto.subtle.importKey("raw", enc.encode("secret"), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+const sig = await crypto.subtle.sign("HMAC", key, enc.encode("msg"));
+const hex = [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const ok = await crypto.subtle.verify("HMAC", key, sig, enc.encode("msg"));
+const bad = await crypto.subtle.verify("HMAC", key, sig, enc.encode("msh"));
+const errs = {};
+const tryit = async (n, f) => { try { await f(); errs[n] = "none"; } catch (e) { errs[n] = e.name + ": " + e.message; } };
+await tryit("tse", () => crypto.subtle.timingSafeEqual(new Uint8Array(2), new Uint8Array(3)));
+await tryit("export", () => crypto.subtle.exportKey("raw", key));
+await tryit("usage", () => crypto.subtle.importKey("raw", enc.encode("k"), { name: "HMAC", hash: "SHA-256" }, false, ["encrypt"]));
+await tryit("alg", () => crypto.subtle.importKey("raw", enc.encode("k"), { name: "FOO" }, false, ["sign"]));
+await tryit("aeslen", () => crypto.subtle.importKey("raw", new Uint8Array(5), "AES-GCM", false, ["encrypt"]));
+await tryit("signusage", async () => { const k = await crypto.subtle.importKey("raw", enc.encode("k"), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]); await crypto.subtle.sign("HMAC", k, enc.encode("x")); });
+await tryit("nohash", () => crypto.subtle.importKey("raw", enc.encode("k"), { name: "HMAC" }, false, ["sign"]));
+const aes = await crypto.subtle.importKey("raw", new Uint8Array(32).fill(7), "AES-GCM", true, ["encrypt", "decrypt"]);
+const iv = new Uint8Array(12).fill(1);
+const ct = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: enc.encode("ad") }, aes, enc.encode("plain text"));
+const ctHex = [...new Uint8Array(ct)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const pt = new TextDecoder().decode(await crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: enc.encode("ad") }, aes, ct));
+await tryit("tamper", async () => { const t = new Uint8Array(ct); t[0] ^= 1; await crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: enc.encode("ad") }, aes, t); });
+await tryit("tag96", async () => { errs.tag96ct = (await crypto.subtle.encrypt({ name: "AES-GCM", iv, tagLength: 96 }, aes, enc.encode("x"))).byteLength; });
+const jwk = await crypto.subtle.exportKey("jwk", aes);
+const raw = new Uint8Array(await crypto.subtle.exportKey("raw", aes)).length;
+const hk = await crypto.subtle.importKey("jwk", { kty: "oct", k: "c2VjcmV0", alg: "HS256" }, { name: "HMAC", hash: "SHA-256" }, true, ["sign"]);
+const hkSig = [...new Uint8Array(await crypto.subtle.sign({ name: "HMAC" }, hk, enc.encode("msg")))].map((b) => b.toString(16).padStart(2, "0")).join("");
+const gen = await crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-512" }, true, ["sign"]);
+const genAes = await crypto.subtle.generateKey({ name: "AES-GCM", length: 128 }, false, ["encrypt"]);
+return Response.json({ hex, ok, bad, errs, key: [key.type, key.extractable, key.algorithm, key.usages, String(key), key instanceof CryptoKey], ctHex, pt, jwk, raw, hkSig, same: hkSig === hex, gen: [gen.algorithm, new Uint8Array(await crypto.subtle.exportKey("raw", gen)).length], genAes: genAes.algorithm, tse: [crypto.subtle.timingSafeEqual(new Uint8Array([1,2]), new Uint8Array([1,2])), crypto.subtle.timingSafeEqual(new Uint8Array([1,2]).buffer, new Uint8Array([1,3]))] });`,
+  "/cf": `const made = new Request("https://e.com/");
+    return Response.json({ type: typeof req.cf, colo: typeof req.cf.colo, copied: new Request(req).cf === req.cf, made: made.cf === undefined || typeof made.cf === "object" });`,
   "/kv": `await env.KV.put("k", "v1", { metadata: { m: 1 } }); const a = await env.KV.get("k"); const meta = await env.KV.getWithMetadata("k", "json").catch((e) => e.name);
     await env.KV.put("k2", JSON.stringify({ x: 1 })); const j = await env.KV.get("k2", "json"); await env.KV.delete("k"); const gone = await env.KV.get("k");
     const list = await env.KV.list(); return Response.json({ a, j, gone, names: list.keys.map((k) => k.name) });`,

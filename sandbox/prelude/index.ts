@@ -9,7 +9,7 @@ import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
 import { reportUncaught } from "./runtime/errors.ts";
 import { globalFetch } from "./runtime/global-fetch.ts";
-import { bindHost, hostDigest, hostLazyLoaded, hostLoadChunk, type HostFunction } from "./runtime/host.ts";
+import { bindHost, hostDigest, hostLazyLoaded, hostLoadChunk, hostSubtle, type HostFunction } from "./runtime/host.ts";
 import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
@@ -37,6 +37,7 @@ export function setup(host: HostFunction): PreludeApi {
   installWebApis(global, {
     fillRandom,
     digest: hostDigest,
+    subtle: hostSubtle,
     loadChunk: hostLoadChunk,
     lazyLoaded: hostLazyLoaded,
     nowMs: virtualNow,

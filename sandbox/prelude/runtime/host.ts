@@ -2,6 +2,7 @@
 // user code can name, and always called directly (never through .call/.apply, which user code
 // could replace), so the learner's code cannot get hold of it.
 import type { SyncCall, SyncResult } from "../../../server/sim/isolate-port.ts";
+import { DOMException } from "../web/dom-exception.ts";
 import { fromHostError } from "./errors.ts";
 
 export type HostFunction = (kind: string, payload: unknown) => SyncResult;
@@ -40,4 +41,17 @@ export function hostLoadChunk(name: string): void {
 /** Tells the host a lazily loaded chunk has been evaluated (its CPU is the runtime's, not the request's). */
 export function hostLazyLoaded(name: string): void {
   callSync("lazy_loaded", name);
+}
+
+/**
+ * An HMAC or AES-GCM operation computed by the host's crypto library; bytes are copies both ways.
+ * Failures are DOMExceptions (OperationError...) as Web Crypto specifies, TypeErrors stay TypeErrors.
+ */
+export function hostSubtle(op: unknown): Uint8Array {
+  const fn = host;
+  if (fn === null) throw new Error("the runtime is not set up");
+  const result = fn("subtle", op);
+  if (result.ok) return result.value as Uint8Array;
+  if (result.error.name === "TypeError") throw new TypeError(result.error.message);
+  throw new DOMException(result.error.message, result.error.name);
 }

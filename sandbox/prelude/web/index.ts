@@ -9,7 +9,9 @@ import type { WireRequest, WireResponse } from "../../../server/sim/isolate-port
 import { atob, btoa } from "./base64.ts";
 import { bodyByteLength, hasStreamBody, newBodySource, takeBodyAsync, takeBytesOrNull } from "./body.ts";
 import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
+import { CryptoKey } from "./crypto-key.ts";
 import { DOMException } from "./dom-exception.ts";
+import type { SubtleHostOp } from "./subtle.ts";
 import { TextDecoder, TextEncoder } from "./encoding.ts";
 import { Headers, headerPairs, headersFromPairs } from "./headers.ts";
 import { ObjectDefineProperty, PromiseReject, PromiseResolve, SafeString, copyBytes, dataDescriptor } from "./primordials.ts";
@@ -23,7 +25,8 @@ export { registerChunk };
 import { installLazyStreamGlobals } from "./streams-lazy.ts";
 import { installLazyUrlGlobals, loadUrlApi, type LazyChunkName, type LazyChunkSource } from "./url-lazy.ts";
 
-export { atob, btoa, Crypto, DOMException, Headers, Request, Response, structuredClone, SubtleCrypto, TextDecoder, TextEncoder };
+export type { SubtleHostOp };
+export { atob, btoa, Crypto, CryptoKey, DOMException, Headers, Request, Response, structuredClone, SubtleCrypto, TextDecoder, TextEncoder };
 export type { RequestInit } from "./request.ts";
 export type { ResponseInit } from "./response.ts";
 export type { HeadersInit } from "./headers.ts";
@@ -38,6 +41,8 @@ export interface WebDeps {
   fillRandom(bytes: Uint8Array): void;
   /** Synchronous digest computed by the host with node:crypto; algorithm is one of "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512". */
   digest(algorithm: string, data: Uint8Array): Uint8Array;
+  /** HMAC and AES-GCM computed by the host with node:crypto (crypto.subtle sign/verify/encrypt/decrypt). */
+  subtle?(op: SubtleHostOp): Uint8Array;
   /**
    * Returns the source text of a lazy chunk built by build-chunks.mjs ("url": whatwg-url's URL
    * and URLSearchParams; "idna": the UTS #46 table for non-ASCII hosts). Called at most once per
@@ -89,6 +94,7 @@ export function installWebApis(global: Record<string, unknown>, deps: WebDeps): 
     DOMException,
     Crypto,
     SubtleCrypto,
+    CryptoKey,
     crypto,
     atob,
     btoa,
@@ -102,9 +108,9 @@ export function installWebApis(global: Record<string, unknown>, deps: WebDeps): 
  * `owned` says the wire's body is a fresh copy nothing else holds (the host's delivery), so the
  * request takes it over instead of copying it once more.
  */
-export function requestFromWire(wire: RequestWire, owned = false): Request {
+export function requestFromWire(wire: RequestWire, owned = false, cf?: { colo: string; region: string }): Request {
   const headers = headersFromPairs(wire.headers, "immutable");
-  const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual" };
+  const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual", cf: cf === undefined ? undefined : { colo: SafeString(cf.colo), region: SafeString(cf.region) } };
   return createRequest(fields, bodySourceOf(wire.body, owned));
 }
 

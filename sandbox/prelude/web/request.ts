@@ -1,7 +1,7 @@
 // Request as in the Workers runtime: an absolute URL (relative ones throw "Invalid URL"), a
 // method checked against the methods workerd knows and upper-cased (so "patch" becomes
 // "PATCH"; an unknown method throws "Invalid HTTP method string"), Headers, a once-readable
-// body, and `redirect`. GET and HEAD requests cannot have a body. `signal`, `cf`, `cache` and
+// body, `redirect`, `signal` and `cf`. GET and HEAD requests cannot have a body. `cache` and
 // `integrity` are not modelled.
 
 import {
@@ -27,6 +27,7 @@ export interface RequestInit {
   body?: BodyInit;
   redirect?: string;
   signal?: unknown;
+  cf?: unknown;
 }
 
 /** The HTTP methods workerd (via kj) accepts, in upper case. CONNECT is not a Request method. */
@@ -53,6 +54,8 @@ export interface RequestFields {
   redirect: string;
   /** The AbortSignal given in init (or taken from the input request), if any. */
   signal?: unknown;
+  /** `request.cf`: for an incoming request, the PoP (colo) and region that took it. */
+  cf?: unknown;
 }
 
 const constructionKey = {};
@@ -94,6 +97,9 @@ export class Request extends BodyMixin {
       if (events === undefined || !events.isAbortSignal(options.signal)) throw new SafeTypeError("Request: signal must be an AbortSignal.");
       fields.signal = options.signal;
     }
+    if (options.cf !== undefined) fields.cf = options.cf;
+    // As in workerd, a request made from another gets its own copy of cf.
+    else if (typeof fields.cf === "object" && fields.cf !== null) fields.cf = { ...(fields.cf as object) };
     this.#fields = fields;
     const extracted = options.body !== undefined && options.body !== null ? extractBody(options.body) : null;
     const inputSource = from === null ? null : bodySource(from);
@@ -126,6 +132,11 @@ export class Request extends BodyMixin {
 
   get redirect(): string {
     return this.#fields.redirect;
+  }
+
+  /** The PoP (colo) and region that took an incoming request; undefined for one made here. */
+  get cf(): unknown {
+    return this.#fields.cf;
   }
 
   /** The request's AbortSignal: the one it was given, or one that never aborts. */
