@@ -115,9 +115,11 @@ test("real isolates: request.cf names the PoP (colo) and region that took the re
     traffic: ["us-west", "eu-west"].map((from) => ({ atMs: 0, from, url: "https://cf.example.com/" })),
   });
   assert.ok(parsed.ok, parsed.ok ? "" : parsed.error.message);
-  const world = new World(parsed.value, { isolates: sandbox });
+  const storage = new SqliteStorageProvider({ dir: join(dir, `cf${++runs}`) });
+  const world = new World(parsed.value, { isolates: sandbox, objectStorage: storage });
   const result = world.run();
   world.dispose();
+  storage.closeAll();
   assert.deepEqual(result.responses.map((r) => JSON.parse(r?.body ?? "null")), [
     { colo: "us-west-pop", region: "us-west" },
     { colo: "eu-west-pop", region: "eu-west" },
