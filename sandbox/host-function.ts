@@ -4,7 +4,9 @@
 // will run, so the sync handler is a slot filled in at load time.
 import ivm from "isolated-vm";
 import { createHash } from "node:crypto";
-import { preludeChunk } from "./prelude-script.ts";
+import { subtleOp } from "./host-crypto.ts";
+import { compileChunk } from "./prelude-script.ts";
+import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../server/sim/isolate-port.ts";
 
 const digestAlgorithms: Record<string, string> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
@@ -13,6 +15,8 @@ export interface HostSlot {
   sync: SyncHandler | null;
   /** The runtime's own work inside the isolate (lazy chunks), kept off the requests' CPU. */
   runtimeWork: RuntimeWork;
+  /** Set once the prelude is set up: where `lazy_load` runs a chunk and hands over its export. */
+  chunks: { isolate: ivm.Isolate; context: ivm.Context; register: ivm.Reference<unknown> } | null;
 }
 
 /**
@@ -65,17 +69,31 @@ function digest(payload: unknown): SyncResult {
   return { ok: true, value: new Uint8Array(createHash(nodeName).update(data).digest()) };
 }
 
-function lazyChunk(slot: HostSlot, name: unknown): SyncResult {
-  if (name !== "url" && name !== "idna") return failure("TypeError", `unknown chunk ${String(name)}`);
+/**
+ * Runs a lazy chunk in the calling isolate (a nested call: the isolate waits in its sync call)
+ * and passes the chunk's `create` export to the prelude's registerChunk.
+ */
+function lazyLoad(slot: HostSlot, name: unknown): SyncResult {
+  if (!(lazyChunkNames as readonly unknown[]).includes(name)) return failure("TypeError", `unknown chunk ${String(name)}`);
+  if (slot.chunks === null) return failure("Error", "lazy chunks are not available before the prelude is set up");
+  const { isolate, context, register } = slot.chunks;
+  // Runtime work from here to the prelude's lazy_loaded call (which follows instantiation).
   slot.runtimeWork.begin();
-  return { ok: true, value: preludeChunk(name) };
+  const create = compileChunk(isolate, name as LazyChunkName).runSync(context, { reference: true }) as ivm.Reference<unknown>;
+  try {
+    (register as ivm.Reference<(name: string, create: unknown) => void>).applySync(undefined, [name as string, create.derefInto()]);
+  } finally {
+    create.release();
+  }
+  return { ok: true, value: null };
 }
 
 export function createHostCallback(slot: HostSlot): ivm.Callback {
   return new ivm.Callback((kind: unknown, payload: unknown): SyncResult => {
     try {
       if (kind === "digest") return digest(payload);
-      if (kind === "lazy_source") return lazyChunk(slot, payload);
+      if (kind === "subtle") return subtleOp(payload);
+      if (kind === "lazy_load") return lazyLoad(slot, payload);
       if (kind === "lazy_loaded") {
         slot.runtimeWork.end();
         return { ok: true, value: null };

@@ -3,7 +3,7 @@
 // costs much more than taking one ready-made).
 import ivm from "isolated-vm";
 import { createHostCallback, RuntimeWork, type HostSlot } from "./host-function.ts";
-import { compilePrelude } from "./prelude-script.ts";
+import { compilePrelude, warmChunkCaches } from "./prelude-script.ts";
 
 export interface PreludeRefs {
   configure: ivm.Reference<unknown>;
@@ -33,11 +33,12 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
   const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax, inspector });
   try {
     const context = isolate.createContextSync({ inspector });
-    const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)) };
+    const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)), chunks: null };
     const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
     const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
     const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
     const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain") };
+    slot.chunks = { isolate, context, register: get("registerChunk") };
     return { isolate, inspector, context, prelude, slot };
   } catch (error) {
     isolate.dispose();
@@ -67,6 +68,7 @@ export class IsolatePool {
 
   /** Fills the pool now (synchronously), e.g. before a benchmark or a run. */
   fill(): void {
+    warmChunkCaches();
     while (this.#ready.length < this.#options.size) this.#ready.push(prepareIsolate(this.#options.memoryMbMax, this.#options.inspector));
   }
 
@@ -80,6 +82,7 @@ export class IsolatePool {
     this.#refillScheduled = true;
     setImmediate(() => {
       this.#refillScheduled = false;
+      warmChunkCaches();
       if (this.#ready.length < this.#options.size) {
         this.#ready.push(prepareIsolate(this.#options.memoryMbMax, this.#options.inspector));
         this.#scheduleRefill();

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { preludeFileName } from "./runtime-names.ts";
+import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
 
 
 const preludePath = fileURLToPath(new URL("./prelude/dist/prelude.js", import.meta.url));
@@ -47,7 +48,7 @@ export function compilePrelude(isolate: ivm.Isolate): ivm.Script {
 const chunks = new Map<string, string>();
 
 /** The source of a lazily loaded prelude chunk, read once per process. */
-export function preludeChunk(name: "url" | "idna"): string {
+export function preludeChunk(name: LazyChunkName): string {
   let text = chunks.get(name);
   if (text === undefined) {
     ensurePreludeBuilt();
@@ -55,4 +56,37 @@ export function preludeChunk(name: "url" | "idna"): string {
     chunks.set(name, text);
   }
   return text;
+}
+
+const chunkCaches = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+
+/**
+ * Compiles a lazy chunk as a script whose completion value is the chunk's `create` export,
+ * with a V8 code cache per chunk shared by every isolate (as for the prelude itself).
+ */
+export function compileChunk(isolate: ivm.Isolate, name: LazyChunkName): ivm.Script {
+  const source = `(function () {\n${preludeChunk(name)}\n;return chunk.create;\n})()`;
+  const cached = chunkCaches.get(name);
+  const options = cached === undefined ? { produceCachedData: true } : { cachedData: cached };
+  const script = isolate.compileScriptSync(source, { filename: `edge-playground:${name}.js`, ...options }) as ivm.Script & ivm.CachedDataResult;
+  if (cached === undefined && script.cachedData !== undefined) chunkCaches.set(name, script.cachedData);
+  return script;
+}
+
+let chunkCachesWarm = false;
+
+/**
+ * Compiles every lazy chunk once in a scratch isolate so their code caches exist before any
+ * worker needs one: a request that first touches streams or URL then pays milliseconds, not
+ * the tens of milliseconds of a first compile. Once per process, at an idle moment.
+ */
+export function warmChunkCaches(): void {
+  if (chunkCachesWarm) return;
+  chunkCachesWarm = true;
+  const scratch = new ivm.Isolate({ memoryLimit: 64 });
+  try {
+    for (const name of lazyChunkNames) compileChunk(scratch, name);
+  } finally {
+    scratch.dispose();
+  }
 }

@@ -8,7 +8,9 @@ import { MiniHost, script, wireRequest } from "../sandbox/testing/mini-host.ts";
 import { startMiniflare } from "../bench/miniflare-peer.ts";
 import { programModule, programs } from "./differential-programs.ts";
 
-const sandbox = createSandboxFactory({ poolSize: 1 });
+// Generous CPU limits: this test is about semantics, and a first use of a lazily loaded Web API
+// on a loaded 2-core machine must not fail it (the limits have their own tests).
+const sandbox = createSandboxFactory({ poolSize: 1, limits: { requestCpuMsMax: 2000, deliveryWallMsMax: 5000 } });
 let miniflare: Miniflare;
 let host: MiniHost;
 

@@ -108,3 +108,20 @@ test("the scenario CLI prints one JSON object; invalid scenarios and load errors
   assert.equal(broken.status, 3);
   assert.match(broken.stderr, /failed to load: compile_error at worker\.js:2/);
 });
+
+test("real isolates: request.cf names the PoP (colo) and region that took the request", () => {
+  const parsed = parseScenario({
+    worker: { name: "cf", code: "export default { fetch(request) { return Response.json(request.cf) } }", routes: ["cf.example.com/*"] },
+    traffic: ["us-west", "eu-west"].map((from) => ({ atMs: 0, from, url: "https://cf.example.com/" })),
+  });
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.error.message);
+  const storage = new SqliteStorageProvider({ dir: join(dir, `cf${++runs}`) });
+  const world = new World(parsed.value, { isolates: sandbox, objectStorage: storage });
+  const result = world.run();
+  world.dispose();
+  storage.closeAll();
+  assert.deepEqual(result.responses.map((r) => JSON.parse(r?.body ?? "null")), [
+    { colo: "us-west-pop", region: "us-west" },
+    { colo: "eu-west-pop", region: "eu-west" },
+  ]);
+});

@@ -2,18 +2,19 @@
 // build-prelude.mjs bundles this file; the bundle evaluates to `setup`, which the host calls once
 // per isolate with its dispatch function. setup returns the few entry points the host drives.
 import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
-import { installClock, setVirtualNow } from "./runtime/clock.ts";
+import { installClock, setVirtualNow, virtualNow } from "./runtime/clock.ts";
 import { installCodeGenerationBan } from "./runtime/code-generation.ts";
 import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from "./runtime/cloudflare-workers.ts";
 import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
+import { reportUncaught } from "./runtime/errors.ts";
 import { globalFetch } from "./runtime/global-fetch.ts";
-import { bindHost, hostDigest, hostLazyLoaded, hostLazySource, type HostFunction } from "./runtime/host.ts";
+import { bindHost, hostDigest, hostLazyLoaded, hostLoadChunk, hostSubtle, type HostFunction } from "./runtime/host.ts";
 import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
 import { attachModule, configureBindings } from "./runtime/worker.ts";
-import { installWebApis } from "./web/index.ts";
+import { installWebApis, registerChunk } from "./web/index.ts";
 
 export interface PreludeApi {
   /** Seeds randomness, sets the clock for module init and builds `env`. */
@@ -22,6 +23,8 @@ export interface PreludeApi {
   attach(namespace: Record<string, unknown>): string | null;
   deliver(event: DeliveryEvent, nowMs: number): void;
   drain(): IsolateOp[];
+  /** The host hands a lazy chunk's export here while answering a `lazy_load` call. */
+  registerChunk(name: string, create: unknown): void;
 }
 
 export function setup(host: HostFunction): PreludeApi {
@@ -31,7 +34,17 @@ export function setup(host: HostFunction): PreludeApi {
   installRandom();
   installConsole(global);
   installTimers(global);
-  installWebApis(global, { fillRandom, digest: hostDigest, lazySource: hostLazySource, lazyLoaded: hostLazyLoaded });
+  installWebApis(global, {
+    fillRandom,
+    digest: hostDigest,
+    subtle: hostSubtle,
+    loadChunk: hostLoadChunk,
+    lazyLoaded: hostLazyLoaded,
+    nowMs: virtualNow,
+    // The runtime's own setTimeout, taken before any worker code can replace the global.
+    setTimeout: global.setTimeout as (callback: () => void, ms: number) => unknown,
+    reportError: (error) => reportUncaught(error, "in an event listener"),
+  });
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
   installCodeGenerationBan(global);
@@ -49,5 +62,6 @@ export function setup(host: HostFunction): PreludeApi {
     },
     deliver,
     drain: drainOps,
+    registerChunk,
   };
 }

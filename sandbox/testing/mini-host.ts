@@ -17,6 +17,8 @@ export interface MiniResult {
 }
 
 const eventsPerRequestMax = 10_000;
+/** `request.cf` of every request here: one made-up PoP, as the world would name it. */
+const miniCf = { colo: "mini-pop", region: "mini" };
 
 export function wireRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): WireRequest {
   return {
@@ -65,7 +67,7 @@ export class MiniHost {
     const wire = typeof request === "string" ? wireRequest(request) : request;
     const result: MiniResult = { status: 0, headers: {}, body: "", logs: [], end: null, exception: null, limits: [] };
     const first: DeliveryEvent = object === undefined
-      ? { kind: "fetch", requestId, request: wire }
+      ? { kind: "fetch", requestId, request: wire, cf: miniCf }
       : { kind: "object_fetch", requestId, className: object.className, objectId: object.objectId, objectName: null, request: wire };
     const queue: DeliveryEvent[] = [first];
     const timers = new Map<number, number>();

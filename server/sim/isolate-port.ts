@@ -36,6 +36,12 @@ export interface WireRequest {
   body: Uint8Array | null;
 }
 
+/** `request.cf` as the world knows it: the PoP (colo) that took the request and its region. */
+export interface RequestCf {
+  colo: string;
+  region: string;
+}
+
 export interface WireResponse {
   status: number;
   statusText: string;
@@ -54,7 +60,7 @@ export interface WireError {
 
 export type DeliveryEvent =
   /** A request for the worker's default `fetch` handler. */
-  | { kind: "fetch"; requestId: string; request: WireRequest }
+  | { kind: "fetch"; requestId: string; request: WireRequest; cf?: RequestCf }
   /** A request for one Durable Object instance; the isolate constructs the instance on first use. */
   | { kind: "object_fetch"; requestId: string; className: string; objectId: string; objectName: string | null; request: WireRequest }
   /** An alarm set through `ctx.storage.setAlarm` is due. */

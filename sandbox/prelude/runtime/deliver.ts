@@ -1,7 +1,7 @@
 // Delivery of one event from the host. The host calls `deliver`; V8 then drains the microtask
 // queue before the host's call returns, so by the time the host calls `drain` every operation
 // the event caused is in the queue, in issue order.
-import type { DeliveryEvent } from "../../../server/sim/isolate-port.ts";
+import type { DeliveryEvent, RequestCf } from "../../../server/sim/isolate-port.ts";
 import { requestFromWire } from "../web/index.ts";
 import { answer } from "./answer.ts";
 import { settleCall } from "./calls.ts";
@@ -12,13 +12,13 @@ import { setCurrentRequestId } from "./ops.ts";
 import { fireTimer } from "./timers.ts";
 import { loadedWorker } from "./worker.ts";
 
-function handleFetch(requestId: string, wire: never): void {
+function handleFetch(requestId: string, wire: never, cf: RequestCf | undefined): void {
   setCurrentRequestId(requestId);
   const worker = loadedWorker();
   answer(requestId, () => {
     const handler = worker.exports.default as { fetch?: (request: unknown, env: unknown, ctx: unknown) => unknown } | undefined;
     if (handler === undefined || typeof handler.fetch !== "function") throw new TypeError("The worker has no fetch handler");
-    return handler.fetch(requestFromWire(wire, true), worker.env, createExecutionContext(requestId));
+    return handler.fetch(requestFromWire(wire, true, cf), worker.env, createExecutionContext(requestId));
   });
 }
 
@@ -27,7 +27,7 @@ export function deliver(event: DeliveryEvent, nowMs: number): void {
   setCurrentRequestId(null);
   switch (event.kind) {
     case "fetch":
-      return handleFetch(event.requestId, event.request as never);
+      return handleFetch(event.requestId, event.request as never, event.cf);
     case "object_fetch":
       return handleObjectFetch(event.requestId, event.className, event.objectId, event.objectName, event.request as never);
     case "object_alarm":

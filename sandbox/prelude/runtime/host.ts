@@ -2,6 +2,7 @@
 // user code can name, and always called directly (never through .call/.apply, which user code
 // could replace), so the learner's code cannot get hold of it.
 import type { SyncCall, SyncResult } from "../../../server/sim/isolate-port.ts";
+import { DOMException } from "../web/dom-exception.ts";
 import { fromHostError } from "./errors.ts";
 
 export type HostFunction = (kind: string, payload: unknown) => SyncResult;
@@ -31,12 +32,26 @@ export function hostDigest(algorithm: string, data: Uint8Array): Uint8Array {
   return callSync("digest", { algorithm, data }) as Uint8Array;
 }
 
-/** The source of a lazily loaded Web API chunk (whatwg-url, the IDNA table). */
-export function hostLazySource(name: string): string {
-  return callSync("lazy_source", name) as string;
+
+/** Has the host evaluate a lazy chunk in this context; it registers the chunk's export. */
+export function hostLoadChunk(name: string): void {
+  callSync("lazy_load", name);
 }
 
 /** Tells the host a lazily loaded chunk has been evaluated (its CPU is the runtime's, not the request's). */
 export function hostLazyLoaded(name: string): void {
   callSync("lazy_loaded", name);
+}
+
+/**
+ * An HMAC or AES-GCM operation computed by the host's crypto library; bytes are copies both ways.
+ * Failures are DOMExceptions (OperationError...) as Web Crypto specifies, TypeErrors stay TypeErrors.
+ */
+export function hostSubtle(op: unknown): Uint8Array {
+  const fn = host;
+  if (fn === null) throw new Error("the runtime is not set up");
+  const result = fn("subtle", op);
+  if (result.ok) return result.value as Uint8Array;
+  if (result.error.name === "TypeError") throw new TypeError(result.error.message);
+  throw new DOMException(result.error.message, result.error.name);
 }

@@ -65,17 +65,35 @@ export async function buildWebEager(options = {}) {
   return `var ${name} = ${guarded(result.outputFiles[0].text, name, [chunks.url, chunks.idna])};\n`;
 }
 
-/** @param {{ minify?: boolean }} [options] @returns {Promise<{ url: string, idna: string }>} */
+/** Each lazy chunk's entry point (see lazy-chunks.ts for the names the isolate asks for). */
+const chunkEntries = {
+  url: "url-impl.ts",
+  idna: "idna-impl.ts",
+  streams: "streams-impl.ts",
+  events: "events-impl.ts",
+  forms: "forms-impl.ts",
+  urlpattern: "urlpattern-impl.ts",
+};
+
+/** @param {{ minify?: boolean }} [options] @returns {Promise<Record<string, string>>} */
 export async function buildWebChunks(options = {}) {
-  const chunks = await rawChunks(options.minify ?? true);
-  return chunks;
+  return rawChunks(options.minify ?? true);
 }
 
 /** The chunks as esbuild bundles them, before wrapping. */
 export async function rawChunks(minify) {
-  const [url, idna] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(webDir, "url-impl.ts")], globalName: "chunk", minify, plugins: [whatwgUrlShims] }),
-    esbuild.build({ ...common, entryPoints: [join(webDir, "idna-impl.ts")], globalName: "chunk", minify }),
-  ]);
-  return { url: url.outputFiles[0].text, idna: idna.outputFiles[0].text };
+  const names = Object.keys(chunkEntries);
+  const results = await Promise.all(
+    names.map((name) =>
+      esbuild.build({
+        ...common,
+        ...(name === "url" || name === "idna" ? {} : { mainFields: ["module", "main"] }),
+        entryPoints: [join(webDir, chunkEntries[name])],
+        globalName: "chunk",
+        minify,
+        plugins: name === "url" ? [whatwgUrlShims] : [],
+      }),
+    ),
+  );
+  return Object.fromEntries(names.map((name, index) => [name, results[index].outputFiles[0].text]));
 }

@@ -1,9 +1,11 @@
-// crypto.getRandomValues, crypto.randomUUID and crypto.subtle.digest. Randomness comes from the
-// runtime's seeded PRNG and digests from the host, both injected, so runs stay deterministic
-// and this layer never touches Math.random or a clock. The deps are called directly (never via
+// crypto.getRandomValues, crypto.randomUUID and crypto.subtle (digest here; the secret-key
+// operations in subtle.ts). Randomness comes from the runtime's seeded PRNG and digests, HMAC and
+// AES-GCM from the host, all injected, so runs stay deterministic and this layer never touches
+// Math.random or a clock. The deps are called directly (never via
 // .call/.apply) so a patched Function.prototype cannot intercept them.
 
 import { DOMException } from "./dom-exception.ts";
+import * as secret from "./subtle.ts";
 import {
   PromiseReject,
   PromiseResolve,
@@ -25,6 +27,29 @@ export const getRandomValuesBytesMax = 65536;
 export interface CryptoDeps {
   fillRandom(bytes: Uint8Array): void;
   digest(algorithm: string, data: Uint8Array): Uint8Array;
+  /** HMAC and AES-GCM on the host; without it those operations reject with NotSupportedError. */
+  subtle?(op: secret.SubtleHostOp): Uint8Array;
+}
+
+/** Runs `operation` now and settles a promise with its result, as every subtle method must. */
+function settle<T>(operation: () => T): Promise<T> {
+  try {
+    return PromiseResolve(operation());
+  } catch (error) {
+    return PromiseReject(error);
+  }
+}
+
+function subtleDeps(): secret.SubtleDeps {
+  const deps = requireDeps();
+  const subtle = deps.subtle;
+  return {
+    fillRandom: deps.fillRandom,
+    subtle(op) {
+      if (subtle === undefined) throw new DOMException("HMAC and AES-GCM are not available: the runtime provides no host crypto here.", "NotSupportedError");
+      return subtle(op);
+    },
+  };
 }
 
 const integerArrayKinds = [
@@ -60,6 +85,39 @@ export class SubtleCrypto {
     } catch (error) {
       return PromiseReject(error);
     }
+  }
+
+  importKey(format: unknown, keyData: unknown, algorithm: unknown, extractable: unknown, usages: unknown): Promise<unknown> {
+    return settle(() => secret.importKey(format, keyData, algorithm, extractable, usages));
+  }
+
+  exportKey(format: unknown, key: unknown): Promise<unknown> {
+    return settle(() => secret.exportKey(format, key));
+  }
+
+  generateKey(algorithm: unknown, extractable: unknown, usages: unknown): Promise<unknown> {
+    return settle(() => secret.generateKey(subtleDeps(), algorithm, extractable, usages));
+  }
+
+  sign(algorithm: unknown, key: unknown, data: unknown): Promise<unknown> {
+    return settle(() => secret.sign(subtleDeps(), algorithm, key, data));
+  }
+
+  verify(algorithm: unknown, key: unknown, signature: unknown, data: unknown): Promise<boolean> {
+    return settle(() => secret.verify(subtleDeps(), algorithm, key, signature, data));
+  }
+
+  encrypt(algorithm: unknown, key: unknown, data: unknown): Promise<unknown> {
+    return settle(() => secret.encrypt(subtleDeps(), algorithm, key, data));
+  }
+
+  decrypt(algorithm: unknown, key: unknown, data: unknown): Promise<unknown> {
+    return settle(() => secret.decrypt(subtleDeps(), algorithm, key, data));
+  }
+
+  /** workerd's extension: compares two equal-length buffers in constant time. */
+  timingSafeEqual(a: unknown, b: unknown): boolean {
+    return secret.timingSafeEqual(a, b);
   }
 }
 
@@ -123,6 +181,6 @@ export class Crypto {
 
 /** Creates the `crypto` global; called once by installWebApis with the runtime's deps. */
 export function createCrypto(deps: CryptoDeps): Crypto {
-  cryptoDeps = { fillRandom: deps.fillRandom, digest: deps.digest };
+  cryptoDeps = { fillRandom: deps.fillRandom, digest: deps.digest, subtle: deps.subtle };
   return new Crypto(constructionKey);
 }

@@ -1,7 +1,7 @@
 // Request as in the Workers runtime: an absolute URL (relative ones throw "Invalid URL"), a
 // method checked against the methods workerd knows and upper-cased (so "patch" becomes
 // "PATCH"; an unknown method throws "Invalid HTTP method string"), Headers, a once-readable
-// body, and `redirect`. GET and HEAD requests cannot have a body. `signal`, `cf`, `cache` and
+// body, `redirect`, `signal` and `cf`. GET and HEAD requests cannot have a body. `cache` and
 // `integrity` are not modelled.
 
 import {
@@ -10,10 +10,14 @@ import {
   cloneBodySource,
   extractBody,
   setBodySource,
+  sourceLocked,
+  sourceUsed,
+  transferSource,
   type BodyInit,
+  type BodySource,
 } from "./body.ts";
-import type { BodySource } from "./body-stream.ts";
 import { parseAbsoluteUrl } from "./canonical-url.ts";
+import { loadedEventsApi, loadEventsApi } from "./events-lazy.ts";
 import { Headers, copyHeadersWithGuard, headersGuard, type HeadersInit } from "./headers.ts";
 import { ArrayPrototypeIncludes, ArrayPrototypeJoin, SafeString, SafeTypeError, StringPrototypeToUpperCase } from "./primordials.ts";
 
@@ -22,6 +26,8 @@ export interface RequestInit {
   headers?: HeadersInit;
   body?: BodyInit;
   redirect?: string;
+  signal?: unknown;
+  cf?: unknown;
 }
 
 /** The HTTP methods workerd (via kj) accepts, in upper case. CONNECT is not a Request method. */
@@ -46,6 +52,10 @@ export interface RequestFields {
   url: string;
   headers: Headers;
   redirect: string;
+  /** The AbortSignal given in init (or taken from the input request), if any. */
+  signal?: unknown;
+  /** `request.cf`: for an incoming request, the PoP (colo) and region that took it. */
+  cf?: unknown;
 }
 
 const constructionKey = {};
@@ -82,6 +92,14 @@ export class Request extends BodyMixin {
       }
       fields.redirect = SafeString(options.redirect);
     }
+    if (options.signal !== undefined && options.signal !== null) {
+      const events = loadedEventsApi();
+      if (events === undefined || !events.isAbortSignal(options.signal)) throw new SafeTypeError("Request: signal must be an AbortSignal.");
+      fields.signal = options.signal;
+    }
+    if (options.cf !== undefined) fields.cf = options.cf;
+    // As in workerd, a request made from another gets its own copy of cf.
+    else if (typeof fields.cf === "object" && fields.cf !== null) fields.cf = { ...(fields.cf as object) };
     this.#fields = fields;
     const extracted = options.body !== undefined && options.body !== null ? extractBody(options.body) : null;
     const inputSource = from === null ? null : bodySource(from);
@@ -92,12 +110,11 @@ export class Request extends BodyMixin {
       setBodySource(this, extracted.source);
       if (extracted.contentType !== null && !fields.headers.has("content-type")) fields.headers.set("content-type", extracted.contentType);
     } else if (from !== null && inputSource !== null) {
-      if (inputSource.disturbed || inputSource.locked) {
+      if (sourceUsed(inputSource) || sourceLocked(inputSource)) {
         throw new SafeTypeError("Cannot construct a Request with a Request object that has already been used.");
       }
       // The new request takes over the body; the input reads as used from now on.
-      inputSource.disturbed = true;
-      setBodySource(this, { bytes: inputSource.bytes, disturbed: false, locked: false });
+      setBodySource(this, transferSource(inputSource));
     }
   }
 
@@ -115,6 +132,21 @@ export class Request extends BodyMixin {
 
   get redirect(): string {
     return this.#fields.redirect;
+  }
+
+  /** The PoP (colo) and region that took an incoming request; undefined for one made here. */
+  get cf(): unknown {
+    return this.#fields.cf;
+  }
+
+  /** The request's AbortSignal: the one it was given, or one that never aborts. */
+  get signal(): unknown {
+    const fields = this.#fields;
+    if (fields.signal === undefined) {
+      const Controller = loadEventsApi().globals.AbortController as new () => { signal: unknown };
+      fields.signal = new Controller().signal;
+    }
+    return fields.signal;
   }
 
   clone(): Request {

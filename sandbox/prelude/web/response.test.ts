@@ -138,8 +138,8 @@ test("Response.error has type error and status 0", async () => {
   assert.deepEqual(result, ["error", 0, false, "default"]);
 });
 
-test("body is a one-chunk stream: reading it uses the body, and it can feed a new Response", async () => {
-  // getReader().read() yields the bytes once; new Response(other.body) takes the body over.
+test("body is a ReadableStream: reading it uses the body, and it can feed a new Response", async () => {
+  // getReader().read() yields the bytes as one chunk; new Response(other.body) takes the stream over.
   const result = await web.run(`
     const a = new Response("stream me");
     const reader = a.body.getReader();
@@ -153,7 +153,7 @@ test("body is a one-chunk stream: reading it uses the body, and it can feed a ne
     return {
       first: new TextDecoder().decode(first.value), firstDone: first.done, secondDone: second.done,
       aUsed: a.bodyUsed, aText: await errorOf(() => a.text()),
-      bUsed: b.bodyUsed, cText: await c.text(), chunks,
+      bUsedBefore: b.bodyUsed, cText: await c.text(), bUsed: b.bodyUsed, chunks, isStream: a.body instanceof ReadableStream,
       locked: await errorOf(() => { const r = new Response("x"); r.body.getReader(); return r.text(); }),
     };
   `) as Record<string, unknown>;
@@ -162,7 +162,10 @@ test("body is a one-chunk stream: reading it uses the body, and it can feed a ne
   assert.equal(result.secondDone, true);
   assert.equal(result.aUsed, true);
   assert.equal((result.aText as { type: string }).type, "TypeError");
+  // As in workerd: handing the stream to c does not use b's body; c reading it does.
+  assert.equal(result.bUsedBefore, false);
   assert.equal(result.bUsed, true);
+  assert.equal(result.isStream, true);
   assert.equal(result.cText, "pass through");
   assert.deepEqual(result.chunks, ["iterate"]);
   assert.match((result.locked as { message: string }).message, /locked/);

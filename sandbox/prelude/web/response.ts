@@ -3,8 +3,7 @@
 // Response.json, Response.redirect (301, 302, 303, 307 or 308; immutable headers) and
 // Response.error. Null-body statuses (101, 204, 205, 304) cannot carry a body.
 
-import type { BodySource } from "./body-stream.ts";
-import { BodyMixin, cloneBodySource, extractBody, newBodySource, setBodySource, type BodyInit } from "./body.ts";
+import { BodyMixin, cloneBodySource, extractBody, newBodySource, setBodySource, type BodyInit, type BodySource } from "./body.ts";
 import { utf8Encode } from "./encoding.ts";
 import { parseAbsoluteUrl } from "./canonical-url.ts";
 import { Headers, copyHeadersWithGuard, headersGuard, setHeadersGuard, type HeadersInit } from "./headers.ts";

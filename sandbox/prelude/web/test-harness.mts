@@ -8,6 +8,7 @@
 
 import { createHash } from "node:crypto";
 import ivm from "isolated-vm";
+import { subtleOp } from "../../host-crypto.ts";
 import { buildWebChunks, buildWebEager } from "./build-chunks.mjs";
 
 export const testIsolateMemoryMb = 64;
@@ -16,7 +17,7 @@ export const snippetTimeoutMs = 5000;
 
 interface Bundles {
   eager: string;
-  chunks: { url: string; idna: string };
+  chunks: Record<string, string>;
 }
 
 let bundles: Promise<Bundles> | undefined;
@@ -75,7 +76,12 @@ export async function createWebIsolate(options: WebIsolateOptions = {}): Promise
     const name = algorithm.replace("-", "").toLowerCase();
     return new Uint8Array(createHash(name).update(data).digest());
   }));
-  await jail.set("__hostChunk", new ivm.Callback((name: "url" | "idna") => {
+  await jail.set("__hostSubtle", new ivm.Callback((op: unknown) => {
+    const result = subtleOp(op);
+    if (!result.ok) return { error: result.error };
+    return { value: result.value };
+  }));
+  await jail.set("__hostChunk", new ivm.Callback((name: string) => {
     chunkRequests.push(name);
     return chunks[name];
   }));
@@ -83,14 +89,19 @@ export async function createWebIsolate(options: WebIsolateOptions = {}): Promise
   await context.eval(eager, { timeout: snippetTimeoutMs });
   const withChunks = options.lazyChunks ?? true;
   await context.eval(`(() => {
-    const hostRandom = __hostRandom, hostDigest = __hostDigest, hostChunk = __hostChunk;
-    delete globalThis.__hostRandom; delete globalThis.__hostDigest; delete globalThis.__hostChunk;
+    const hostRandom = __hostRandom, hostDigest = __hostDigest, hostChunk = __hostChunk, hostSubtle = __hostSubtle;
+    delete globalThis.__hostSubtle; delete globalThis.__hostRandom; delete globalThis.__hostDigest; delete globalThis.__hostChunk;
     const api = web;
     delete globalThis.web;
     globalThis.__web = api; // test-only: lets tests reach the wire conversions
     api.installWebApis(globalThis, {
       fillRandom(bytes) { bytes.set(hostRandom(bytes.length)); },
       digest: (algorithm, data) => hostDigest(algorithm, data),
+      subtle(op) {
+        const result = hostSubtle(op);
+        if (result.error) throw new (result.error.name === "TypeError" ? TypeError : DOMException)(result.error.message, result.error.name);
+        return result.value;
+      },
       ${withChunks ? "lazySource: (name) => hostChunk(name)," : ""}
     });
     // Captured so tests that patch JSON.stringify can still return their results.

@@ -33,7 +33,9 @@ export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fet
     return out;
   }
   loaded.isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
-  deliver(s, ctx, out, loaded.isolate, { kind: "fetch", requestId: e.req, request: e.request }, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
+  // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
+  const cf = { colo: e.pop, region: loaded.isolate.region };
+  deliver(s, ctx, out, loaded.isolate, { kind: "fetch", requestId: e.req, request: e.request, cf }, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
   return out;
 }
 

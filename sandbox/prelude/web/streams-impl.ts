@@ -1,0 +1,202 @@
+// Entry point of the "streams" lazy chunk: the WHATWG streams (web-streams-polyfill, the
+// reference implementation packaged for any realm), TextEncoderStream and TextDecoderStream on
+// top of them, and the helpers bodies need (a one-chunk stream over bytes, reading a stream to
+// its end). Evaluated on first use by streams-lazy.ts.
+import {
+  ByteLengthQueuingStrategy,
+  CountQueuingStrategy,
+  ReadableByteStreamController,
+  ReadableStream,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
+  ReadableStreamDefaultController,
+  ReadableStreamDefaultReader,
+  TransformStream,
+  TransformStreamDefaultController,
+  WritableStream,
+  WritableStreamDefaultController,
+  WritableStreamDefaultWriter,
+} from "web-streams-polyfill";
+
+type BufferSource = ArrayBuffer | ArrayBufferView;
+
+export interface StreamsDeps {
+  TextEncoder: new () => { encode(input: string): Uint8Array };
+  TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => {
+    decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+    readonly encoding: string;
+    readonly fatal: boolean;
+    readonly ignoreBOM: boolean;
+  };
+}
+
+export interface StreamsApi {
+  globals: Record<string, unknown>;
+  isReadableStream(value: unknown): boolean;
+  /** Whether any read or cancel ever touched the stream (the spec's [[disturbed]]). */
+  isDisturbed(stream: unknown): boolean;
+  isLocked(stream: unknown): boolean;
+  /** A stream that yields `bytes` as one chunk, then closes. */
+  fromBytes(bytes: Uint8Array): unknown;
+  /** Reads the stream to its end; every chunk must be bytes. Rejects past `bytesMax`. */
+  readAll(stream: unknown, bytesMax: number): Promise<Uint8Array>;
+  tee(stream: unknown): [unknown, unknown];
+}
+
+const lockedGetter = Object.getOwnPropertyDescriptor(ReadableStream.prototype, "locked")!.get!;
+
+function isReadableStream(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    Reflect.apply(lockedGetter, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readAll(stream: unknown, bytesMax: number): Promise<Uint8Array> {
+  const reader = (stream as ReadableStream<unknown>).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    let bytes: Uint8Array;
+    if (value instanceof ArrayBuffer) bytes = new Uint8Array(value);
+    else if (ArrayBuffer.isView(value)) bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    else {
+      await reader.cancel();
+      throw new TypeError("This ReadableStream did not return bytes.");
+    }
+    total += bytes.byteLength;
+    if (total > bytesMax) {
+      await reader.cancel();
+      throw new RangeError(`The body stream is over ${bytesMax} bytes, the limit of a body (responseBodyBytesMax).`);
+    }
+    chunks[chunks.length] = bytes;
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function createTextStreams(deps: StreamsDeps) {
+  class TextEncoderStream {
+    readonly #transform: TransformStream<string, Uint8Array>;
+    constructor() {
+      const encoder = new deps.TextEncoder();
+      // A lone high surrogate at a chunk's end waits for the next chunk, as the spec says.
+      let pending = "";
+      this.#transform = new TransformStream<string, Uint8Array>({
+        transform(chunk, controller) {
+          let text = pending + String(chunk);
+          pending = "";
+          const last = text.charCodeAt(text.length - 1);
+          if (last >= 0xd800 && last <= 0xdbff) {
+            pending = text.slice(-1);
+            text = text.slice(0, -1);
+          }
+          if (text.length > 0) controller.enqueue(encoder.encode(text));
+        },
+        flush(controller) {
+          if (pending !== "") controller.enqueue(encoder.encode(pending));
+        },
+      });
+    }
+    get encoding(): string {
+      return "utf-8";
+    }
+    get readable(): ReadableStream<Uint8Array> {
+      return this.#transform.readable;
+    }
+    get writable(): WritableStream<string> {
+      return this.#transform.writable;
+    }
+    get [Symbol.toStringTag](): string {
+      return "TextEncoderStream";
+    }
+  }
+
+  class TextDecoderStream {
+    readonly #transform: TransformStream<BufferSource, string>;
+    readonly #decoder: InstanceType<StreamsDeps["TextDecoder"]>;
+    constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) {
+      const decoder = new deps.TextDecoder(label, options);
+      this.#decoder = decoder;
+      this.#transform = new TransformStream<BufferSource, string>({
+        transform(chunk, controller) {
+          let bytes: Uint8Array;
+          if (chunk instanceof ArrayBuffer) bytes = new Uint8Array(chunk);
+          else if (ArrayBuffer.isView(chunk)) bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          else throw new TypeError("TextDecoderStream: a chunk must be an ArrayBuffer or an ArrayBufferView.");
+          const text = decoder.decode(bytes, { stream: true });
+          if (text !== "") controller.enqueue(text);
+        },
+        flush(controller) {
+          const text = decoder.decode();
+          if (text !== "") controller.enqueue(text);
+        },
+      });
+    }
+    get encoding(): string {
+      return this.#decoder.encoding;
+    }
+    get fatal(): boolean {
+      return this.#decoder.fatal;
+    }
+    get ignoreBOM(): boolean {
+      return this.#decoder.ignoreBOM;
+    }
+    get readable(): ReadableStream<string> {
+      return this.#transform.readable;
+    }
+    get writable(): WritableStream<BufferSource> {
+      return this.#transform.writable;
+    }
+    get [Symbol.toStringTag](): string {
+      return "TextDecoderStream";
+    }
+  }
+  return { TextEncoderStream, TextDecoderStream };
+}
+
+export function create(deps: StreamsDeps): StreamsApi {
+  const text = createTextStreams(deps);
+  return {
+    globals: {
+      ReadableStream,
+      ReadableStreamDefaultReader,
+      ReadableStreamBYOBReader,
+      ReadableStreamBYOBRequest,
+      ReadableStreamDefaultController,
+      ReadableByteStreamController,
+      WritableStream,
+      WritableStreamDefaultWriter,
+      WritableStreamDefaultController,
+      TransformStream,
+      TransformStreamDefaultController,
+      ByteLengthQueuingStrategy,
+      CountQueuingStrategy,
+      TextEncoderStream: text.TextEncoderStream,
+      TextDecoderStream: text.TextDecoderStream,
+    },
+    isReadableStream,
+    isDisturbed: (stream) => (stream as { _disturbed?: boolean })._disturbed === true,
+    isLocked: (stream) => (stream as ReadableStream).locked,
+    fromBytes(bytes) {
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (bytes.byteLength > 0) controller.enqueue(bytes);
+          controller.close();
+        },
+      });
+    },
+    readAll,
+    tee: (stream) => (stream as ReadableStream).tee() as [unknown, unknown],
+  };
+}
