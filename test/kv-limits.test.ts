@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { startMiniflare } from "../bench/miniflare-peer.ts";
 import { createSandboxFactory } from "../sandbox/index.ts";
+import { MemoryStorageProvider } from "../server/sim/durable-objects/memory-storage.ts";
 import { parseScenario, World } from "../server/sim/index.ts";
 
 const program = `export default { async fetch(req, env) {
@@ -50,7 +51,7 @@ function runWorld(paths: string[]): { status: number; body: string }[] {
     traffic: paths.map((path, i) => ({ atMs: i * 2_000, from: region, method: "GET", url: host + path })),
   });
   assert.ok(parsed.ok, parsed.ok ? "" : parsed.error.message);
-  const world = new World(parsed.value, { isolates: sandbox });
+  const world = new World(parsed.value, { isolates: sandbox, objectStorage: new MemoryStorageProvider() });
   try {
     return world.run().responses.map((r, i) => {
       assert.ok(r, `request ${i + 1} got no response`);
