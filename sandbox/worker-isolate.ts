@@ -1,15 +1,13 @@
 // One loaded worker in one isolate: the host side of the quiescence contract. Each delivery is
-// one synchronous call into the isolate (V8 drains the microtasks before it returns), then one
-// call to collect the operations. Limits end the isolate; the world then answers 503 and loads a
-// fresh one for the next request.
+// one synchronous call into the isolate; V8 drains the microtasks before it returns, and the
+// call's result, copied after that, is the delivery's operations. Limits end the isolate; the
+// world then answers 503 and loads a fresh one for the next request.
 import type { DeliveryEvent, DeliveryResult, IsolateEnd, IsolateHandle, IsolateOp } from "../server/sim/isolate-port.ts";
 import { CpuMeter } from "./cpu-meter.ts";
 import { mapStack, type ModuleGraph } from "./module-graph.ts";
 import { classifyHostError } from "./isolate-errors.ts";
 import type { PreparedIsolate } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
-
-const drainTimeoutMs = 1000;
 
 const minBigInt = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
@@ -45,8 +43,7 @@ export class WorkerIsolate implements IsolateHandle {
     let ops: IsolateOp[] = [];
     let end: IsolateEnd | null = null;
     try {
-      prelude.deliver.applySync(undefined, [event, nowMs], { arguments: { copy: true }, timeout: timeoutMs });
-      ops = prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: drainTimeoutMs }) as IsolateOp[];
+      ops = prelude.deliver.applySync(undefined, [event, nowMs], { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs }) as IsolateOp[];
     } catch (error) {
       end = this.#endFor(error, requestId, cpuBefore, timeoutMs);
     }

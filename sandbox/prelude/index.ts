@@ -21,7 +21,9 @@ export interface PreludeApi {
   configure(options: { seed: number; nowMs: number; bindings: Record<string, BindingSpec> }): void;
   /** Validates the evaluated module's exports; returns an error message or null. */
   attach(namespace: Record<string, unknown>): string | null;
-  deliver(event: DeliveryEvent, nowMs: number): void;
+  /** Runs one event; the result, copied after the microtasks ran, is every operation it caused. */
+  deliver(event: DeliveryEvent, nowMs: number): IsolateOp[];
+  /** The operations issued outside a delivery (module initialization's logs). */
   drain(): IsolateOp[];
   /** The host hands a lazy chunk's export here while answering a `lazy_load` call. */
   registerChunk(name: string, create: unknown): void;

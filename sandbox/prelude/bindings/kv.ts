@@ -2,8 +2,9 @@
 // method is one call to the host, where the simulated world decides what the read sees (which
 // replica, which cached version, how stale) and when the answer arrives.
 import { callHost } from "../runtime/calls.ts";
-import { JSONParse, JSONStringify } from "../runtime/primordials.ts";
+import { JSONParse } from "../runtime/primordials.ts";
 import { toBytes, utf8Decode } from "./bytes.ts";
+import { checkKvExpirationTtl, checkKvKey, checkKvMetadata, checkKvValue } from "./kv-limits.ts";
 
 type ValueType = "text" | "json" | "arrayBuffer" | "stream";
 interface KvReadReply { value: Uint8Array | null; metadata: unknown }
@@ -26,16 +27,11 @@ function convert(bytes: Uint8Array | null, type: ValueType): unknown {
   return utf8Decode(bytes);
 }
 
-function checkKey(method: string, key: unknown): string {
-  if (typeof key !== "string") throw new TypeError(`KV ${method}: the key must be a string`);
-  return key;
-}
-
 export function createKvNamespace(binding: string): object {
   const target = { type: "kv", binding } as const;
   const read = async (key: unknown, typeOrOptions: unknown): Promise<{ value: unknown; metadata: unknown }> => {
     const { type, cacheTtl } = readType(typeOrOptions);
-    const reply = (await callHost(target, "get", [checkKey("get", key), cacheTtl === undefined ? {} : { cacheTtl }])).value as KvReadReply;
+    const reply = (await callHost(target, "get", [checkKvKey("GET", key), cacheTtl === undefined ? {} : { cacheTtl }])).value as KvReadReply;
     // A null-prototype record: returning it from this async function reads no `then`.
     return { __proto__: null, value: convert(reply.value, type), metadata: reply.metadata ?? null } as { value: unknown; metadata: unknown };
   };
@@ -48,15 +44,18 @@ export function createKvNamespace(binding: string): object {
       return { value, metadata, cacheStatus: null };
     },
     async put(key: unknown, value: unknown, options?: { expiration?: unknown; expirationTtl?: unknown; metadata?: unknown }) {
+      // Every limit is checked before anything is copied, in workerd's order: key, options, value.
+      const name = checkKvKey("PUT", key);
       const opts: Record<string, unknown> = {};
       if (options?.expiration !== undefined) opts.expiration = Number(options.expiration);
-      if (options?.expirationTtl !== undefined) opts.expirationTtl = Number(options.expirationTtl);
+      if (options?.expirationTtl !== undefined) opts.expirationTtl = checkKvExpirationTtl(Number(options.expirationTtl));
       // Metadata must be JSON; a round trip also drops getters and prototypes before it crosses.
-      if (options?.metadata !== undefined) opts.metadata = JSONParse(JSONStringify(options.metadata));
-      await callHost(target, "put", [checkKey("put", key), toBytes(value, "KV put"), opts]);
+      if (options?.metadata !== undefined) opts.metadata = JSONParse(checkKvMetadata(options.metadata));
+      checkKvValue(value);
+      await callHost(target, "put", [name, toBytes(value, "KV put"), opts]);
     },
     async delete(key: unknown) {
-      await callHost(target, "delete", [checkKey("delete", key)]);
+      await callHost(target, "delete", [checkKvKey("DELETE", key)]);
     },
     async list(options?: { prefix?: unknown; limit?: unknown; cursor?: unknown }) {
       const opts: Record<string, unknown> = {};

@@ -1,14 +1,14 @@
 // Delivery of one event from the host. The host calls `deliver`; V8 then drains the microtask
-// queue before the host's call returns, so by the time the host calls `drain` every operation
-// the event caused is in the queue, in issue order.
-import type { DeliveryEvent, RequestCf } from "../../../server/sim/isolate-port.ts";
+// queue before the host's call returns and before the returned queue is copied, so the copy
+// holds every operation the event caused, in issue order.
+import type { DeliveryEvent, IsolateOp, RequestCf } from "../../../server/sim/isolate-port.ts";
 import { requestFromWire } from "../web/index.ts";
 import { answer } from "./answer.ts";
 import { settleCall } from "./calls.ts";
 import { setVirtualNow } from "./clock.ts";
 import { createExecutionContext } from "./execution-context.ts";
 import { evictObject, handleObjectAlarm, handleObjectFetch } from "./objects.ts";
-import { setCurrentRequestId } from "./ops.ts";
+import { setCurrentRequestId, startDeliveryOps } from "./ops.ts";
 import { fireTimer } from "./timers.ts";
 import { loadedWorker } from "./worker.ts";
 
@@ -22,9 +22,16 @@ function handleFetch(requestId: string, wire: never, cf: RequestCf | undefined):
   });
 }
 
-export function deliver(event: DeliveryEvent, nowMs: number): void {
+/** Runs one event; returns the delivery's operations (complete once its microtasks have run). */
+export function deliver(event: DeliveryEvent, nowMs: number): IsolateOp[] {
+  const ops = startDeliveryOps();
   setVirtualNow(nowMs);
   setCurrentRequestId(null);
+  run(event);
+  return ops;
+}
+
+function run(event: DeliveryEvent): void {
   switch (event.kind) {
     case "fetch":
       return handleFetch(event.requestId, event.request as never, event.cf);

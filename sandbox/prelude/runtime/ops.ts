@@ -21,6 +21,17 @@ export function drainOps(): IsolateOp[] {
   return drained;
 }
 
+/**
+ * Starts the queue of one delivery and returns it. The delivery hands this very array back to
+ * the host as its result: isolated-vm copies a call's result only after V8 has run every
+ * microtask, so operations issued after an `await` in this delivery are in it too, and one call
+ * per delivery suffices (no second call to collect them).
+ */
+export function startDeliveryOps(): IsolateOp[] {
+  queue = [];
+  return queue;
+}
+
 export function getCurrentRequestId(): string | null {
   return currentRequestId;
 }
