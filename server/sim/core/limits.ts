@@ -28,6 +28,8 @@ export const limits = {
   opsPerDeliveryMax: 10_000,
   timersPerIsolateMax: 1_000,
   subrequestDepthMax: 16,
+  /** Subrequests (fetch, same-worker calls included) of one client request's whole tree. */
+  subrequestsPerTreeMax: 1_000,
   objectQueueDepthMax: 1_000,
   routeCacheEntriesMax: 100_000,
   logMessageCharsMax: 2_000,
