@@ -28,6 +28,7 @@ export default {
     const url = new URL(request.url);
     switch (url.pathname) {
       case "/hang": return new Promise(() => {});
+      case "/alarm": return env.STUCK.get(env.STUCK.idFromName(url.searchParams.get("name") ?? "x")).fetch(request);
       case "/stuck": return env.STUCK.get(env.STUCK.idFromName(url.searchParams.get("name") ?? "x")).fetch(request);
       case "/self": return fetch(request.url);
       case "/fan": {
@@ -51,15 +52,26 @@ export class Stuck {
   async fetch(request) {
     const url = new URL(request.url);
     if (url.searchParams.get("hang") === "1") return new Promise(() => {});
+    if (url.pathname === "/alarm") {
+      await this.ctx.storage.setAlarm(Date.now());
+      return new Response("armed");
+    }
     return new Response("object ok");
+  }
+  async alarm() {
+    const n = ((await this.ctx.storage.get("alarms")) ?? 0) + 1;
+    await this.ctx.storage.put("alarms", n);
+    if (this.born === "throws") throw new Error("alarm " + n + " fails");
+    await this.ctx.storage.setAlarm(Date.now());
   }
 }`;
 
 let runs = 0;
 
-function run(paths: string[], spacingMs = 1000) {
+function run(paths: string[], spacingMs = 1000, worldOptions: Record<string, unknown> = {}) {
   const parsed = parseScenario({
     seed: 5,
+    world: worldOptions,
     worker: { name: "app", code, routes: ["app.example.com/*"], bindings: { STUCK: { type: "durable_object", className: "Stuck" } } },
     traffic: paths.map((path, i) => ({ atMs: i * spacingMs, from: "us-east", method: "GET", url: `https://app.example.com${path}` })),
   });
@@ -111,4 +123,23 @@ test("a 1,000 × 1,000 fan-out to its own route is refused at subrequestsPerTree
 test("6,000 clearTimeout(setTimeout()) pairs in one request answer 200: live timers count, not operations issued", () => {
   const result = run(["/churn", "/"]);
   assert.deepEqual(result.responses.map(summary), ["200 churned", "200 ok"]);
+});
+
+test("an alarm that re-arms for Date.now() runs after alarmDelayMsMin each time: virtual time moves, later requests are served, the run ends at its bound", () => {
+  const result = run(["/alarm?name=loop", "/"], 2_000, { runTimeMsMax: 5_000 });
+  assert.deepEqual(result.responses.map(summary), ["200 armed", "200 ok"]);
+  const alarms = result.trace.filter((e) => e.kind === "deliver" && e.event === "object_alarm").map((e) => e.t);
+  assert.ok(alarms.length > 10 && alarms.length <= 500, `alarms ran ${alarms.length} times in 5 s`);
+  for (let i = 1; i < alarms.length; i++) assert.ok(alarms[i]! - alarms[i - 1]! >= 10, "each re-armed alarm waits alarmDelayMsMin");
+  assert.equal(result.completed, false);
+});
+
+test("an alarm whose handler throws is retried with exponential backoff from 2 s, at most 6 times", () => {
+  const result = run(["/alarm?name=throws", "/"], 1_000, { runTimeMsMax: 600_000 });
+  assert.deepEqual(result.responses.map(summary), ["200 armed", "200 ok"]);
+  const alarms = result.trace.filter((e) => e.kind === "deliver" && e.event === "object_alarm").map((e) => e.t);
+  assert.equal(alarms.length, 7, "the first run and six retries");
+  const gaps = alarms.slice(1).map((t, i) => t - alarms[i]!);
+  gaps.forEach((gap, i) => assert.ok(gap >= 2_000 * 2 ** i && gap < 2_000 * 2 ** i + 100, `retry ${i + 1} after ${gap} ms`));
+  assert.ok(result.trace.some((e) => e.kind === "limit" && e.limit === "alarmRetriesMax"));
 });
