@@ -82,6 +82,7 @@ export const worldSchema = z.strictObject({
   objectEvictMs: ms(1).optional(),
   kvReplicationLagMs: z.record(z.string(), ms(), { error: "expected an object" }).optional(),
   kvCentralRegion: region.optional(),
+  kvWriteRateLimit: z.boolean({ error: "expected true or false" }).optional(),
   chargeMeasuredCosts: z.boolean({ error: "expected true or false" }).optional(),
   runTimeMsMax: ms(1).optional(),
 }, { error: "expected an object" });

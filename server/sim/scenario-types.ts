@@ -19,6 +19,8 @@ export interface WorldOptions {
   /** Replication lag in ms to each region; regions not listed get the KV model's default. */
   kvReplicationLagMs: Record<string, number>;
   kvCentralRegion: string;
+  /** KV's production limit of 1 write per second per key (429 beyond); off by default, as in workerd. */
+  kvWriteRateLimit: boolean;
   /** Charge measured cold-start and CPU ms to virtual time (off by default: runs stay portable). */
   chargeMeasuredCosts: boolean;
   /** The run stops at this virtual time even if events remain (idle timers, alarms). */

@@ -8,7 +8,7 @@ import { arr, bool, fail, type Json, num, obj, onlyKeys, optional, regionOf, str
 const worldKeys = [
   "regions", "latency", "jitterPercent", "clientToPopMs", "healthCheckIntervalMs", "routeCacheEntries",
   "routeCacheTtlMs", "isolateIdleEvictMs", "objectHibernateMs", "objectEvictMs", "kvReplicationLagMs",
-  "kvCentralRegion", "chargeMeasuredCosts", "runTimeMsMax",
+  "kvCentralRegion", "kvWriteRateLimit", "chargeMeasuredCosts", "runTimeMsMax",
 ] as const;
 
 export function parseWorld(value: Json): WorldOptions {
@@ -32,6 +32,7 @@ export function parseWorld(value: Json): WorldOptions {
     objectEvictMs: ms("objectEvictMs", defaults.objectEvictMs, 1),
     kvReplicationLagMs: optional(w, "kvReplicationLagMs", (v) => parseLags(v, regions), {}),
     kvCentralRegion: central,
+    kvWriteRateLimit: optional(w, "kvWriteRateLimit", (v) => bool(v, "world.kvWriteRateLimit"), false),
     chargeMeasuredCosts: optional(w, "chargeMeasuredCosts", (v) => bool(v, "world.chargeMeasuredCosts"), false),
     runTimeMsMax: ms("runTimeMsMax", defaults.runTimeMsMax, 1),
   };

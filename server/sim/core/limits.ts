@@ -28,6 +28,8 @@ export const limits = {
   opsPerDeliveryMax: 10_000,
   timersPerIsolateMax: 1_000,
   subrequestDepthMax: 16,
+  /** Subrequests (fetch, same-worker calls included) of one client request's whole tree. */
+  subrequestsPerTreeMax: 1_000,
   objectQueueDepthMax: 1_000,
   routeCacheEntriesMax: 100_000,
   logMessageCharsMax: 2_000,
@@ -48,5 +50,11 @@ export const defaults = {
   kvCacheHitMs: 1,
   kvCentralRegion: "us-east",
   partitionRetryMs: 1_000,
+  /** An alarm set for now or the past runs this long after it was set ("in the immediate future"). */
+  alarmDelayMsMin: 10,
+  /** First retry of an alarm whose handler threw; each further retry waits twice as long. */
+  alarmRetryBackoffMs: 2_000,
+  /** Retries of an alarm whose handler keeps throwing, as on the platform. */
+  alarmRetriesMax: 6,
   runTimeMsMax: 2 * 60 * 60 * 1000,
 } as const;

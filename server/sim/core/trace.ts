@@ -36,7 +36,9 @@ export type TraceEntry =
   | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }
   | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null }
   /** A bound of the run itself was reached (trace length, events, time): the run ends here, cleanly. */
-  | { kind: "run_end"; t: number; limit: string; message: string };
+  | { kind: "run_end"; t: number; limit: string; message: string }
+  /** A request that can never finish (nothing pending for it), answered 500 as workerd does. */
+  | { kind: "request_hung"; t: number; isolate: string; req: string; reason: string };
 
 export type TraceKind = TraceEntry["kind"];
 

@@ -38,6 +38,11 @@ export interface KvNamespaceConfig {
   regions: readonly string[];
   /** Replication lag for a region pair; see `replicationLagMs*` in limits.ts for defaults. */
   lagMsFor: LagMsFor;
+  /**
+   * Production's limit of one write per second per key (429 beyond). Off unless asked for, as in
+   * workerd: on, it turns the lost updates of concurrent read-modify-writes into 429s.
+   */
+  perKeyWriteLimit?: boolean;
 }
 
 export interface KvNamespaceState {

@@ -20,10 +20,11 @@ const lagMs: Record<string, number> = {
   "ap-south>us-east": replicationLagMsFar,
 };
 
-export function makeTestNamespace(): KvNamespaceState {
+export function makeTestNamespace(options: { perKeyWriteLimit?: boolean } = {}): KvNamespaceState {
   return createKvNamespace({
     regions: ["us-west", "us-east", "ap-south"],
     lagMsFor: (from, to) => lagMs[`${from}>${to}`] ?? replicationLagMsAdjacent,
+    ...options,
   });
 }
 

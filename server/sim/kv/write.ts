@@ -41,7 +41,7 @@ function commit(
   value: Uint8Array | null, metadata: JsonValue | null, expirationSec: number | null,
 ): KvResult<KvWriteOutcome> {
   const lastMs = state.lastWriteAtMs.get(key);
-  if (lastMs !== undefined && site.nowMs - lastMs < writeIntervalMsMin) {
+  if (state.config.perKeyWriteLimit === true && lastMs !== undefined && site.nowMs - lastMs < writeIntervalMsMin) {
     return kvErr(op, 429, "rate_limited", "Too Many Requests (limit: 1 write per second per key).");
   }
   const record: KvRecord = {

@@ -26,6 +26,7 @@
 //                                                     objects_lost         object-lifecycle.objectsLost
 //                                                     object_evict         object-lifecycle.objectEvict
 //                                                     region_migrate       object-migration.regionMigrate
+//                                                     tree_refused         requests.treeRefused
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
@@ -40,7 +41,7 @@ import { objectAlarm, objectEvict, objectIdle, objectsLost } from "./object-life
 import { regionMigrate } from "./object-migration.ts";
 import { storageCall } from "./object-storage.ts";
 import { objectArrive, objectCall, objectDone, objectHosted, objectRespond, objectTake } from "./objects.ts";
-import { clientReceive, clientSend, popArrive, respond, route } from "./requests.ts";
+import { clientReceive, clientSend, popArrive, respond, route, treeRefused } from "./requests.ts";
 import type { WorldState } from "./state.ts";
 import { subrequest } from "./subrequests.ts";
 
@@ -76,13 +77,14 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "kv_call": return kvCall(s.kv, ctx, event);
     case "object_call": return objectCall(s.objects, ctx, event);
     case "storage_call": return storageCall(s.objects, ctx, event);
-    case "subrequest": return subrequest(ctx, event);
+    case "subrequest": return subrequest(s.subrequests, ctx, event);
     case "object_hosted": return objectHosted(s.objects, ctx, event);
     case "object_respond": return objectRespond(s.objects, ctx, event);
     case "object_done": return objectDone(s.objects, ctx, event);
     case "objects_lost": return objectsLost(s.objects, ctx, event);
     case "object_evict": return objectEvict(s.objects, ctx, event);
     case "region_migrate": return regionMigrate(s.objects, ctx, event);
+    case "tree_refused": return treeRefused(s.requests, ctx, event);
     default: return exhaustiveSwitchError(event);
   }
 }
@@ -123,7 +125,11 @@ export function applyEffects(w: WorldState, effects: Effects): void {
 }
 
 function schedule(w: WorldState, effect: Extract<Effect, { type: "schedule" }>): void {
-  if (effect.ticket?.cancelled) return;
+  if (effect.ticket?.cancelled || w.stoppedBy !== null) return;
+  if (w.queue.size >= limits.pendingEventsMax) {
+    stopRun(w, "pendingEventsMax", `more than pendingEventsMax (${limits.pendingEventsMax}) events pending; the run ends here`);
+    return;
+  }
   assert(effect.atMs >= w.ctx.nowMs, `cannot schedule ${effect.event.kind} in the past (${effect.atMs} < ${w.ctx.nowMs})`);
   const scheduled = w.queue.push(effect.atMs, effect.event);
   if (effect.ticket) effect.ticket.scheduled = scheduled;
@@ -136,9 +142,15 @@ function schedule(w: WorldState, effect: Extract<Effect, { type: "schedule" }>):
 function record(w: WorldState, entry: TraceEntry): void {
   if (w.stoppedBy !== null) return;
   if (w.trace.length >= limits.traceEntriesMax - 1) {
-    w.stoppedBy = "traceEntriesMax";
-    w.trace.push({ kind: "run_end", t: w.ctx.nowMs, limit: "traceEntriesMax", message: `the run's trace reached traceEntriesMax (${limits.traceEntriesMax} entries); the run ends here` });
+    stopRun(w, "traceEntriesMax", `the run's trace reached traceEntriesMax (${limits.traceEntriesMax} entries); the run ends here`);
     return;
   }
   w.trace.push(entry);
+}
+
+/** Ends the run at one of its own bounds: the last trace entry names the limit. */
+export function stopRun(w: WorldState, limit: string, message: string): void {
+  if (w.stoppedBy !== null) return;
+  w.stoppedBy = limit;
+  w.trace.push({ kind: "run_end", t: w.ctx.nowMs, limit, message });
 }

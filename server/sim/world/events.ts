@@ -75,7 +75,8 @@ export type InstantEvent =
   | { kind: "object_done"; object: string; doReq: string; atMs: number }
   | { kind: "objects_lost"; isolate: string }
   | { kind: "object_evict"; object: string; reason: string }
-  | { kind: "region_migrate"; region: string };
+  | { kind: "region_migrate"; region: string }
+  | { kind: "tree_refused"; root: string; message: string; atMs: number };
 
 export type InstantEventKind = InstantEvent["kind"];
 

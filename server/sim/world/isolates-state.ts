@@ -22,6 +22,12 @@ export interface IsolateRecord {
   /** Requests being handled in this isolate, by request id. */
   inFlight: Map<string, InFlight>;
   timers: Map<number, Ticket>;
+  /** Calls issued and not yet answered, by call id: the request each is for, and its tree. */
+  callsOut: Map<number, { req: string | null; root: string }>;
+  /** The request each pending timer was set by. */
+  timerRequests: Map<number, string | null>;
+  /** Calls and timers pending per request: a request in flight with none can never finish. */
+  pendingPerRequest: Map<string, number>;
   idleCheck: Ticket | null;
   lastActiveMs: number;
 }
@@ -35,4 +41,12 @@ export interface IsolatesSlice {
   readonly syncFor: (worker: string, isolateKey: string) => SyncHandler;
   /** Trace entries of synchronous calls made during a delivery, taken into that delivery's effects. */
   readonly syncTrace: TraceEntry[];
+}
+
+/** Counts one more (+1) or one fewer (-1) pending call or timer for `req`. */
+export function countPending(isolate: IsolateRecord, req: string | null | undefined, delta: 1 | -1): void {
+  if (req === null || req === undefined) return;
+  const n = (isolate.pendingPerRequest.get(req) ?? 0) + delta;
+  if (n > 0) isolate.pendingPerRequest.set(req, n);
+  else isolate.pendingPerRequest.delete(req);
 }

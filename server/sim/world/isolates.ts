@@ -9,7 +9,7 @@ import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp } from "../isolat
 import { regionOfPop, type Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
 import type { InstantEvent } from "./events.ts";
-import type { IsolateRecord, IsolatesSlice } from "./isolates-state.ts";
+import { countPending, type IsolateRecord, type IsolatesSlice } from "./isolates-state.ts";
 import { processOps } from "./ops.ts";
 import { textResponse } from "./wire.ts";
 
@@ -79,7 +79,7 @@ function ensureIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, worker: string,
   const coldMs = modelMs + (ctx.options.chargeMeasuredCosts ? Math.round(measuredMs) : 0);
   const isolate: IsolateRecord = {
     key, worker, version, pop, region: regionOfPop(ctx, pop), handle: loaded.isolate,
-    inFlight: new Map(), timers: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
+    inFlight: new Map(), timers: new Map(), callsOut: new Map(), timerRequests: new Map(), pendingPerRequest: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
   };
   s.isolates.set(key, isolate);
   s.currentIsolate.set(family, key);
@@ -112,11 +112,28 @@ function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecor
   isolate.lastActiveMs = ctx.nowMs;
   const atMs = ctx.nowMs + delayMs + cpuMs;
   const before = out.list.length;
-  const ops = result.ops.length <= limits.opsPerDeliveryMax ? result.ops : refuseOps(ctx, out, isolate, result.ops);
+  let ops = result.ops;
+  if (ops.length > limits.opsPerDeliveryMax) ops = withoutClearedTimers(ops);
+  if (ops.length > limits.opsPerDeliveryMax) ops = refuseOps(ctx, out, isolate, ops);
   processOps(ctx, out, isolate, ops, atMs);
   const end = result.end;
   if (out.list.slice(before).some((x) => x.type === "now")) out.now({ kind: "isolate_delivered", isolate: isolate.key, end, atMs });
   else afterDelivery(s, ctx, out, isolate, end, atMs);
+}
+
+/**
+ * A timer set and cleared in the same delivery never existed for the world: timer churn
+ * (`clearTimeout(setTimeout(...))` in a loop) is ordinary code, so live timers count, not
+ * operations issued. Only used past the ops bound, so ordinary traces keep every timer entry.
+ */
+function withoutClearedTimers(ops: readonly IsolateOp[]): IsolateOp[] {
+  const set = new Set<number>();
+  const both = new Set<number>();
+  for (const op of ops) {
+    if (op.kind === "timer_set") set.add(op.timerId);
+    else if (op.kind === "timer_clear" && set.has(op.timerId)) both.add(op.timerId);
+  }
+  return ops.filter((op) => !((op.kind === "timer_set" || op.kind === "timer_clear") && both.has(op.timerId)));
 }
 
 /**
@@ -141,8 +158,30 @@ export function isolateDelivered(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate
 }
 
 function afterDelivery(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, end: IsolateEnd | null, atMs: number): void {
-  if (end) endIsolate(s, ctx, out, isolate, end, atMs);
-  else scheduleIdleCheck(ctx, out, isolate);
+  if (end) {
+    endIsolate(s, ctx, out, isolate, end, atMs);
+    return;
+  }
+  scheduleIdleCheck(ctx, out, isolate);
+  if (isolate.inFlight.size > 0) answerHung(ctx, out, isolate, atMs);
+}
+
+export const hungMessage = "The script will never generate a response.";
+
+/**
+ * Nothing is pending for a request in flight (no timer it set, no call it made in flight), yet
+ * it has not answered: its promise can never settle. As workerd does, each gets a 500 saying so; an
+ * object stuck this way (e.g. in blockConcurrencyWhile) is also evicted, so its input gate opens
+ * with that error and the next request gets a fresh instance.
+ */
+function answerHung(ctx: Ctx, out: Effects, isolate: IsolateRecord, atMs: number): void {
+  for (const [req, flight] of [...isolate.inFlight]) {
+    if (isolate.pendingPerRequest.has(req)) continue;
+    isolate.inFlight.delete(req);
+    out.trace({ kind: "request_hung", t: ctx.nowMs, isolate: isolate.key, req, reason: "its promise can never settle: no timer is set and no call is in flight" });
+    out.now({ kind: "respond", responder: flight.responder, response: textResponse(500, `Error: ${hungMessage}`), pop: isolate.pop, version: isolate.version, atMs });
+    if (flight.responder.type === "object") out.now({ kind: "object_evict", object: flight.responder.object, reason: "hung" });
+  }
 }
 
 /** A limit or crash ended the isolate: every request in it gets 503, its objects lose memory. */
@@ -215,6 +254,8 @@ export function timerFire(s: IsolatesSlice, ctx: Ctx, key: string, timerId: numb
   const out = new Effects();
   const isolate = s.isolates.get(key);
   if (!isolate || !isolate.timers.delete(timerId)) return out;
+  countPending(isolate, isolate.timerRequests.get(timerId), -1);
+  isolate.timerRequests.delete(timerId);
   out.trace({ kind: "timer", t: ctx.nowMs, isolate: key, timerId, action: "fire" });
   deliver(s, ctx, out, isolate, { kind: "timer", timerId }, null, 0);
   return out;
@@ -224,6 +265,16 @@ export function timerFire(s: IsolatesSlice, ctx: Ctx, key: string, timerId: numb
 export function isolateReply(s: IsolatesSlice, ctx: Ctx, e: { isolate: string; callId: number; result: CallResult }): Effects {
   const out = new Effects();
   const isolate = s.isolates.get(e.isolate);
-  if (isolate) deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, 0);
+  if (!isolate) return out;
+  const call = isolate.callsOut.get(e.callId);
+  isolate.callsOut.delete(e.callId);
+  countPending(isolate, call?.req, -1);
+  const root = call?.root;
+  if (root !== undefined && ctx.reads.treeRefused(root)) {
+    // The tree was refused as a whole (its client has its 5xx): its requests here are abandoned.
+    for (const [req, flight] of [...isolate.inFlight]) if (flight.lineage.root === root) isolate.inFlight.delete(req);
+    return out;
+  }
+  deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, 0);
   return out;
 }

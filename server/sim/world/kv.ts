@@ -32,12 +32,13 @@ export class KvWorld {
   constructor(
     private readonly topology: Topology,
     private readonly lagOverridesMs: Record<string, number>,
+    private readonly perKeyWriteLimit: boolean,
   ) {}
 
   namespace(binding: string): KvNamespaceState {
     let ns = this.namespaces.get(binding);
     if (!ns) {
-      ns = createKvNamespace({ regions: this.topology.regions, lagMsFor: (from, to) => this.lagMs(from, to) });
+      ns = createKvNamespace({ regions: this.topology.regions, lagMsFor: (from, to) => this.lagMs(from, to), perKeyWriteLimit: this.perKeyWriteLimit });
       this.namespaces.set(binding, ns);
     }
     return ns;

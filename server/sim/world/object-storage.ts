@@ -73,7 +73,12 @@ function toError(result: { ok: false; error: { code: string; message: string } }
 
 function scheduleAlarm(ctx: Ctx, out: Effects, object: ObjectRecord, atMs: number): void {
   cancelAlarm(out, object);
-  object.alarm = out.at(Math.max(ctx.nowMs, Math.ceil(atMs)), { kind: "object_alarm", object: object.id });
+  // The platform runs an alarm set in the past "in the immediate future": a minimum virtual
+  // delay, so an alarm that re-arms itself for Date.now() lets time (and other requests) move on.
+  const earliestMs = ctx.nowMs + defaults.alarmDelayMsMin;
+  const dueMs = Math.ceil(atMs);
+  object.alarm = out.at(Number.isFinite(dueMs) && dueMs > earliestMs ? dueMs : earliestMs, { kind: "object_alarm", object: object.id });
+  object.alarmRetries = 0;
 }
 
 function cancelAlarm(out: Effects, object: ObjectRecord): void {

@@ -38,6 +38,8 @@ export interface ObjectRecord {
   idleCheck: Ticket | null;
   idleSinceMs: number;
   alarm: Ticket | null;
+  /** Retries so far of the current alarm, whose handler threw. */
+  alarmRetries: number;
   storage: ObjectStorage | null;
   /** Every request not yet answered (queued, current), by id. */
   requests: Map<string, ObjectRequest>;

@@ -4,7 +4,7 @@
 // Lifecycle (hibernate, evict, restore, alarms) is in object-lifecycle.ts, storage calls in
 // object-storage.ts, migration in object-migration.ts.
 
-import { limits } from "../core/limits.ts";
+import { defaults, limits } from "../core/limits.ts";
 import { ownerFor } from "../durable-objects/placement.ts";
 import { popIdOf } from "../net/topology.ts";
 import type { WireRequest, WireResponse } from "../isolate-port.ts";
@@ -46,7 +46,7 @@ function objectFor(objects: ObjectsWorld, ctx: Ctx, worker: string, className: s
   const placement = ownerFor(id, { ring: objects.ring, healthy, hint: hint ?? objects.uniqueHints.get(id) ?? null });
   const object: ObjectRecord = {
     id, worker, className, name, owner: placement?.region ?? ctx.network.topology.regions[0]!, state: "evicted", everActive: false, isolate: null,
-    queue: [], current: null, takes: [], idleCheck: null, idleSinceMs: ctx.nowMs, alarm: null, storage: null, requests: new Map(),
+    queue: [], current: null, takes: [], idleCheck: null, idleSinceMs: ctx.nowMs, alarm: null, alarmRetries: 0, storage: null, requests: new Map(),
   };
   objects.byId.set(id, object);
   return object;
@@ -126,14 +126,34 @@ export function objectRespond(objects: ObjectsWorld, ctx: Ctx, e: Instant<"objec
   const request = object.requests.get(e.doReq);
   if (!request) return out;
   answerCaller(ctx, out, object, request, e.response, e.atMs);
+  if (request.kind === "alarm") retryAlarm(ctx, out, object, e.atMs);
   requestDone(ctx, out, object, e.doReq, e.atMs);
   return out;
 }
 
 export function objectDone(objects: ObjectsWorld, ctx: Ctx, e: Instant<"object_done">): Effects {
   const out = new Effects();
-  requestDone(ctx, out, objects.get(e.object), e.doReq, e.atMs);
+  const object = objects.get(e.object);
+  if (object.requests.get(e.doReq)?.kind === "alarm" && object.alarm === null) object.alarmRetries = 0;
+  requestDone(ctx, out, object, e.doReq, e.atMs);
   return out;
+}
+
+/**
+ * An alarm handler threw (an alarm only answers when it fails): the platform retries it with
+ * exponential backoff from `alarmRetryBackoffMs`, at most `alarmRetriesMax` times, unless the
+ * handler set a new alarm before it threw.
+ */
+function retryAlarm(ctx: Ctx, out: Effects, object: ObjectRecord, atMs: number): void {
+  if (object.alarm !== null) return;
+  if (object.alarmRetries >= defaults.alarmRetriesMax) {
+    out.trace({ kind: "limit", t: ctx.nowMs, isolate: object.isolate ?? "", req: null, limit: "alarmRetriesMax", message: `alarm of ${object.id.slice(0, 8)} failed after ${defaults.alarmRetriesMax} retries; it is not retried again` });
+    object.alarmRetries = 0;
+    return;
+  }
+  const delayMs = defaults.alarmRetryBackoffMs * 2 ** object.alarmRetries;
+  object.alarmRetries++;
+  object.alarm = out.at(atMs + delayMs, { kind: "object_alarm", object: object.id });
 }
 
 function requestDone(ctx: Ctx, out: Effects, object: ObjectRecord, reqId: string, atMs: number): void {

@@ -9,7 +9,7 @@ import type { IsolateOp, WireResponse } from "../isolate-port.ts";
 import type { Ctx } from "./context.ts";
 import type { Effects } from "./effects.ts";
 import type { Caller, CallOp } from "./events.ts";
-import type { IsolateRecord } from "./isolates-state.ts";
+import { countPending, type IsolateRecord } from "./isolates-state.ts";
 import { textResponse } from "./wire.ts";
 
 export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], atMs: number): void {
@@ -25,13 +25,15 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
       call(out, isolate, op, atMs);
       return;
     case "timer_set":
-      setTimer(ctx, out, isolate, op.timerId, op.delayMs, atMs);
+      setTimer(ctx, out, isolate, op.timerId, op.requestId, op.delayMs, atMs);
       return;
     case "timer_clear": {
       const timer = isolate.timers.get(op.timerId);
       if (!timer) return;
       out.cancel(timer);
       isolate.timers.delete(op.timerId);
+      countPending(isolate, isolate.timerRequests.get(op.timerId), -1);
+      isolate.timerRequests.delete(op.timerId);
       out.trace({ kind: "timer", t: ctx.nowMs, isolate: isolate.key, timerId: op.timerId, action: "clear" });
       return;
     }
@@ -57,6 +59,8 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
 function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): void {
   const lineage = (op.requestId === null ? undefined : isolate.inFlight.get(op.requestId)?.lineage) ?? { root: op.requestId ?? isolate.key, depth: 0 };
   const caller: Caller = { isolate: isolate.key, worker: isolate.worker, pop: isolate.pop, region: isolate.region, lineage };
+  isolate.callsOut.set(op.callId, { req: op.requestId, root: lineage.root });
+  countPending(isolate, op.requestId, 1);
   const target = op.target;
   switch (target.type) {
     case "kv": return out.now({ kind: "kv_call", caller, op, atMs });
@@ -67,7 +71,7 @@ function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): v
   }
 }
 
-function setTimer(ctx: Ctx, out: Effects, isolate: IsolateRecord, timerId: number, delayMs: number, atMs: number): void {
+function setTimer(ctx: Ctx, out: Effects, isolate: IsolateRecord, timerId: number, req: string | null, delayMs: number, atMs: number): void {
   if (isolate.timers.size >= limits.timersPerIsolateMax) {
     out.trace({ kind: "limit", t: ctx.nowMs, isolate: isolate.key, req: null, limit: "timersPerIsolateMax", message: `more than ${limits.timersPerIsolateMax} timers` });
     return;
@@ -75,6 +79,8 @@ function setTimer(ctx: Ctx, out: Effects, isolate: IsolateRecord, timerId: numbe
   // Timers fire on whole virtual ms; a negative or fractional delay rounds up as browsers clamp it.
   const due = atMs + Math.max(0, Math.ceil(Number.isFinite(delayMs) ? delayMs : 0));
   isolate.timers.set(timerId, out.at(due, { kind: "timer_fire", isolate: isolate.key, timerId }));
+  isolate.timerRequests.set(timerId, req);
+  countPending(isolate, req, 1);
   out.trace({ kind: "timer", t: ctx.nowMs, isolate: isolate.key, timerId, action: "set" });
 }
 

@@ -112,3 +112,13 @@ function finishClient(s: RequestsSlice, ctx: Ctx, out: Effects, req: string, res
   client.response = { response, servedBy, finishedAtMs: ctx.nowMs };
   out.trace({ kind: "response", t: ctx.nowMs, req, status: response.status, servedBy, version });
 }
+
+/** A client request's tree went over its budget: the client gets a 503 naming the limit now. */
+export function treeRefused(s: RequestsSlice, ctx: Ctx, e: { root: string; message: string; atMs: number }): Effects {
+  const out = new Effects();
+  const client = s.clients.get(e.root);
+  if (!client || client.response || client.pop === null) return out;
+  const back = ctx.network.clientLatencyMs(client.from, regionOfPop(ctx, client.pop), ctx.options.clientToPopMs);
+  out.send(e.atMs + back, { kind: "client_receive", req: e.root, response: textResponse(503, e.message), servedBy: regionOfPop(ctx, client.pop), version: null });
+  return out;
+}

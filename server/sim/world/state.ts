@@ -16,6 +16,7 @@ import type { IsolatesSlice } from "./isolates-state.ts";
 import type { KvWorld } from "./kv.ts";
 import type { ObjectsWorld } from "./objects-state.ts";
 import type { RequestsSlice } from "./requests.ts";
+import type { SubrequestsSlice } from "./subrequests.ts";
 
 export type { WorldDeps } from "./context.ts";
 
@@ -46,6 +47,7 @@ export interface Slices {
   kv: KvWorld;
   versions: VersionsSlice;
   advertised: AdvertisedSlice;
+  subrequests: SubrequestsSlice;
 }
 
 export class WorldState {
@@ -56,13 +58,14 @@ export class WorldState {
   stoppedBy: string | null = null;
 
   constructor(readonly ctx: WorldCtx, readonly slices: Slices) {
-    const { isolates, objects, versions, advertised } = slices;
+    const { isolates, objects, versions, advertised, subrequests } = slices;
     ctx.reads = {
       versionAt: (worker, pop) => versions.get(worker)!.get(pop)!,
       isolateAlive: (key) => isolates.isolates.get(key)?.handle.alive === true,
       isolateLoaded: (key) => isolates.isolates.has(key),
       hostsObjects: (key) => objects.hostedIn(key),
       advertised: () => advertised,
+      treeRefused: (root) => subrequests.refused.has(root),
       pendingEvents: () => this.queue.size,
     };
   }

@@ -2,8 +2,14 @@
 // router at the same PoP (no anycast: the subrequest starts inside the PoP), and so does any host
 // that is not one of the scenario's simulated origins (the router answers it 404). An origin
 // answers after the network path both ways plus its own latency; across a partition, 502.
+//
+// Work amplification is bounded per client request, across the whole tree it causes: at most
+// `subrequestDepthMax` deep (the fetch rejects naming the limit) and `subrequestsPerTreeMax`
+// subrequests in all, same-worker calls included. Past the second the tree is refused whole:
+// the client gets a 503 naming the limit at once, and the rest of the tree is dropped.
 
 import { utf8Encode } from "../core/hash.ts";
+import { limits } from "../core/limits.ts";
 import type { WireRequest } from "../isolate-port.ts";
 import { callError, replyAt } from "./calls.ts";
 import type { Ctx } from "./context.ts";
@@ -11,9 +17,32 @@ import { Effects } from "./effects.ts";
 import type { Caller, CallOp } from "./events.ts";
 import { textResponse, urlParts } from "./wire.ts";
 
-export function subrequest(ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+/** The subrequests concern's slice: subrequests made per request tree, and the trees refused. */
+export interface SubrequestsSlice {
+  readonly perTree: Map<string, number>;
+  readonly refused: Set<string>;
+}
+
+export function subrequest(s: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
   const out = new Effects();
   const { caller, op, atMs } = e;
+  const root = caller.lineage.root;
+  if (s.refused.has(root)) return out;
+  const made = (s.perTree.get(root) ?? 0) + 1;
+  s.perTree.set(root, made);
+  if (made > limits.subrequestsPerTreeMax) {
+    const message = `too many subrequests: more than subrequestsPerTreeMax (${limits.subrequestsPerTreeMax}) in the tree of request ${root}`;
+    s.refused.add(root);
+    out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestsPerTreeMax", message });
+    out.now({ kind: "tree_refused", root, message, atMs });
+    return out;
+  }
+  if (caller.lineage.depth + 1 > limits.subrequestDepthMax) {
+    const message = `subrequest depth limit exceeded: more than subrequestDepthMax (${limits.subrequestDepthMax}) nested subrequests`;
+    out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestDepthMax", message });
+    replyAt(out, caller, op.callId, atMs, callError("Error", message), "fetch refused", false);
+    return out;
+  }
   const request = op.args[0] as WireRequest;
   const parts = typeof request?.url === "string" ? urlParts(request.url) : null;
   if (!parts) {

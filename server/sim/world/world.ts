@@ -10,7 +10,7 @@ import { Topology } from "../net/topology.ts";
 import { Router } from "../router/router.ts";
 import type { FaultSpec, Scenario } from "../scenario-types.ts";
 import { modulesOf } from "../worker-modules.ts";
-import { dispatch } from "./dispatch.ts";
+import { dispatch, stopRun } from "./dispatch.ts";
 import { isReorderable, labelOf, type SimEventKind } from "./events.ts";
 import type { IsolatesSlice } from "./isolates-state.ts";
 import { KvWorld } from "./kv.ts";
@@ -63,7 +63,11 @@ export class World {
   step(): boolean {
     const w = this.state;
     const head = w.queue.peek();
-    if (!head || w.stoppedBy !== null || head.timeMs > w.options.runTimeMsMax || w.stepsRun >= limits.eventsPerRunMax) return false;
+    if (!head || w.stoppedBy !== null || head.timeMs > w.options.runTimeMsMax) return false;
+    if (w.stepsRun >= limits.eventsPerRunMax) {
+      stopRun(w, "eventsPerRunMax", `the run reached eventsPerRunMax (${limits.eventsPerRunMax} events); the run ends here`);
+      return false;
+    }
     w.queue.pop();
     w.ctx.nowMs = head.timeMs;
     w.stepsRun++;
@@ -158,7 +162,7 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const requests: RequestsSlice = { clients: new Map() };
   const versions = new Map<string, Map<string, string>>();
   const advertised = new Set(topology.pops.map((p) => p.id));
-  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs), versions, advertised });
+  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs, options.kvWriteRateLimit), versions, advertised, subrequests: { perTree: new Map(), refused: new Set() } });
   w.trace.push({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
   for (const worker of scenario.workers) {
     isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings, ...modulesOf(worker) });
