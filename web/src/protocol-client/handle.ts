@@ -1,0 +1,41 @@
+// What each server message does to the store. Pure over the store (no socket), so Node tests
+// feed it messages and read the state back.
+import type { ClientMessageInput, ServerMessage } from "../../../server/protocol/index.ts";
+import type { AppStore } from "../store/index.ts";
+
+type Send = (message: Exclude<ClientMessageInput, { type: "hello" }>) => void;
+
+export function handleServerMessage(store: AppStore, message: ServerMessage, send: Send): void {
+  const s = store.getState();
+  switch (message.type) {
+    case "welcome":
+      s.welcome(message.token, message.limits, message.state);
+      // Ask for the whole trace (a resumed session streams nothing by itself); an overlap with
+      // what we have is replaced by offset.
+      if (!message.resumed) s.resetTrace();
+      if (message.state.traceLength > 0) send({ type: "resync", fromOffset: 0 });
+      return;
+    case "state": s.setServerState(message.state); return;
+    case "scenario_loaded": s.resetTrace(); s.setServerState(s.server ? { ...s.server, scenario: message.scenario, lessonId: message.lessonId } : s.server!); return;
+    case "trace":
+      if (s.appendTrace(message.offset, message.entries, message.firstStep, message.stepEnds) === "gap") send({ type: "resync", fromOffset: s.trace.length });
+      return;
+    case "resync_needed": send({ type: "resync", fromOffset: Math.min(s.trace.length, message.offset) }); return;
+    case "branch": s.truncateTrace(message.offset, message.step, message.branch); return;
+    case "pending": s.setPending(message.events, message.total); return;
+    case "response": s.addResponse(message.response); return;
+    case "notice": s.notify(message.level, message.message); return;
+    case "lesson_check": s.setCheckResult(message.lessonId, message.pass, message.hint); return;
+    case "project_list": s.setProjects(message.projects); return;
+    case "project_saved": s.setProject(message.project.projectId, message.project.name); return;
+    case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;
+    case "share_link": s.setShareLink(`${globalThis.location?.origin ?? ""}/#share=${message.fragment}`); return;
+    case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); return;
+    case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
+      return;
+    default: {
+      const unreachable: never = message;
+      void unreachable;
+    }
+  }
+}
