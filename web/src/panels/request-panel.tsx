@@ -5,13 +5,16 @@ import { useApp } from "../store/use-app.ts";
 import { ResponseList } from "./response-list.tsx";
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+// Selectors must return stable values: fallbacks are constants, not fresh arrays.
+const defaultRegions = ["us-west", "us-east", "eu-west", "ap-south"];
+const noRoutes: string[] = [];
 
 export function RequestPanel() {
   const actions = useActions();
   const draft = useApp((s) => s.draft);
   const setDraft = useApp((s) => s.setDraft);
-  const regions = useApp((s) => s.server?.scenario?.regions ?? ["us-west", "us-east", "eu-west", "ap-south"]);
-  const routes = useApp((s) => s.server?.scenario?.routes ?? []);
+  const regions = useApp((s) => s.server?.scenario?.regions ?? defaultRegions);
+  const routes = useApp((s) => s.server?.scenario?.routes ?? noRoutes);
   return (
     <section className="panel request-panel" aria-label="Requests">
       <form className="request-form" onSubmit={(e) => { e.preventDefault(); actions.deployAndSend(); }}>

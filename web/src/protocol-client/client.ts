@@ -80,6 +80,10 @@ export class ProtocolClient {
     try { message = JSON.parse(raw) as ServerMessage; } catch { return; }
     if (this.log.length < 2_000) this.log.push(message.type);
     if (message.type === "welcome") {
+      if (message.version !== clientProtocolVersion) {
+        this.store.getState().notify("error", `The server speaks protocol ${String(message.version)}, this page ${clientProtocolVersion}: reload the page.`);
+        return;
+      }
       this.storage.setItem(tokenStorageKey, message.token);
     }
     handleServerMessage(this.store, message, (m) => this.fire(m));

@@ -16,7 +16,10 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       if (message.state.traceLength > 0) send({ type: "resync", fromOffset: 0 });
       return;
     case "state": s.setServerState(message.state); return;
-    case "scenario_loaded": s.resetTrace(); s.setServerState(s.server ? { ...s.server, scenario: message.scenario, lessonId: message.lessonId } : s.server!); return;
+    case "scenario_loaded":
+      s.resetTrace();
+      if (s.server) s.setServerState({ ...s.server, scenario: message.scenario, lessonId: message.lessonId });
+      return;
     case "trace":
       if (s.appendTrace(message.offset, message.entries, message.firstStep, message.stepEnds) === "gap") send({ type: "resync", fromOffset: s.trace.length });
       return;

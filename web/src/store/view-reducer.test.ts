@@ -5,6 +5,7 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { counterWorker, fourRegions, worldOf } from "../../../server/sim/testing/scenarios.ts";
 import { viewAt } from "../../../server/sim/world/view.ts";
+import type { TraceEntry } from "../../../server/protocol/index.ts";
 import { ViewIndex, checkpointEveryEntries } from "./view-reducer.ts";
 
 function longTrace() {
@@ -37,7 +38,7 @@ test("after a branch truncates the trace, views follow the new entries", () => {
   index.viewAt(trace.length);
   const cut = checkpointEveryEntries + 10;
   const other = worldOf({ worker: counterWorker("kv-counter"), traffic: [{ atMs: 0, from: "us-west", method: "POST", url: "https://app.example.com/inc" }] }).run().trace;
-  const branched = [...trace.slice(0, cut), ...other.slice(1).map((e) => ({ ...e, t: Math.max(e.t, trace[cut - 1]!.t) }))];
+  const branched = [...trace.slice(0, cut), ...other.slice(1).map((e) => ({ ...e, t: Math.max(e.t, trace[cut - 1]!.t) }) as TraceEntry)];
   index.truncate(branched, cut);
   assert.deepEqual(index.viewAt(branched.length), viewAt(branched, branched.length));
 });
