@@ -28,7 +28,7 @@ export class ProtocolClient {
   /** Every message received, for tests; bounded. */
   readonly log: string[] = [];
 
-  constructor(private readonly store: AppStore, private readonly url: string, private readonly storage: Pick<Storage, "getItem" | "setItem">) {}
+  constructor(private readonly store: AppStore, private readonly url: string, private readonly storage: { getItem(key: string): string | null; setItem(key: string, value: string): void }) {}
 
   connect(): void {
     this.store.getState().setConnection("connecting");

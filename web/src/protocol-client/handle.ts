@@ -32,7 +32,7 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "project_list": s.setProjects(message.projects); return;
     case "project_saved": s.setProject(message.project.projectId, message.project.name); return;
     case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;
-    case "share_link": s.setShareLink(`${globalThis.location?.origin ?? ""}/#share=${message.fragment}`); return;
+    case "share_link": s.setShareLink(`${(globalThis as { location?: { origin: string } }).location?.origin ?? ""}/#share=${message.fragment}`); return;
     case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); return;
     case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
       return;
