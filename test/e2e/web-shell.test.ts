@@ -97,6 +97,8 @@ test("the world map renders once for a run that changes no structure; classes fo
   await page.context().close();
 });
 
+const diagramIds: Record<string, string> = { "World map": "world-map", "KV replication": "kv-replication", "Object lifecycle": "do-lifecycle", "Race view": "race", "Cold start": "cold-start" };
+
 function hostileTrace(): TraceEntry[] {
   const start: TraceEntry = { kind: "start", t: 0, seed: 1, options: { world: { regions: ["us-west", "eu-west"] }, workers: ["app@v1"] } };
   const entries: TraceEntry[] = [start];
@@ -127,11 +129,12 @@ test("hostile strings reach diagrams, the event list and responses as text: no s
     app.store.getState().selectResponse("r1");
   }, hostileStrings as string[]);
   for (const tab of ["World map", "KV replication", "Object lifecycle", "Race view", "Cold start"]) {
-    await page.getByRole("tab", { name: tab }).click();
-    await page.waitForSelector('.mermaid-view[data-status="ready"], .mermaid-view[data-status="error"]');
+    // CSS locators: role queries walk the accessibility tree of every SVG, slow on a loaded machine.
+    await page.locator(".diagram-panel [role=tab]", { hasText: tab }).click();
+    await page.waitForSelector(`.mermaid-view[data-diagram="${diagramIds[tab]}"][data-status="ready"], .mermaid-view[data-status="error"]`);
     const status = await page.locator(".mermaid-view").getAttribute("data-status");
-    assert.equal(status, "ready", `${tab} drew (${await page.locator(".diagram-error").textContent().catch(() => "")})`);
-    if (tab === "World map" || tab === "Race view") await screenshot(page, `hostile-${tab.toLowerCase().replace(/ /g, "-")}`);
+    if (status !== "ready") assert.fail(`${tab} did not draw: ${await page.locator(".diagram-error").textContent()}`);
+    await screenshot(page, `hostile-${tab.toLowerCase().replace(/ /g, "-")}`);
   }
   const injected = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
@@ -141,15 +144,21 @@ test("hostile strings reach diagrams, the event list and responses as text: no s
   }));
   assert.deepEqual(injected, { pwned: null, scripts: 0, handlers: [], images: 0 });
   // Shown as written: the event list (filtered to the string) and the response body.
-  await page.getByRole("tab", { name: "KV replication" }).click();
-  await page.waitForSelector('.mermaid-view[data-status="ready"]');
-  const kvTexts = await page.locator(".mermaid-host svg text").allTextContents();
-  assert.ok(kvTexts.some((t) => t.includes("<script>window.__pwned=1</script>")), `a KV key shows as written in the KV diagram: ${kvTexts.slice(0, 5).join(" | ")}`);
-  await page.getByLabel("Filter events by request, object or key").fill("<img src=x onerror=");
+  await page.locator(".diagram-panel [role=tab]", { hasText: "KV replication" }).click();
+  await page.waitForSelector('.mermaid-view[data-diagram="kv-replication"][data-status="ready"]');
+  const kvTexts = await page.locator(".mermaid-host svg").evaluate((svg) => {
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    copy.querySelectorAll("style").forEach((s) => s.remove());
+    return [...copy.querySelectorAll("text, foreignObject")].map((el) => el.textContent ?? "");
+  });
+  // Inside diagrams angle brackets are drawn as ‹ › (see escape.ts); everything else as written.
+  assert.ok(kvTexts.some((t) => t.includes("‹script›window.__pwned=1‹/script›")), `a KV key shows in the KV diagram: ${kvTexts.slice(0, 5).join(" | ")}`);
+  assert.ok(kvTexts.some((t) => t.includes("%%{init: {\"securityLevel\": \"loose\"}}%%")), "a Mermaid directive shows as text");
+  await page.locator('[aria-label="Filter events by request, object or key"]').fill("<img src=x onerror=");
   await page.waitForSelector(".rows .row");
   const rowText = await page.locator(".rows .row .label").first().textContent();
   assert.ok(rowText?.includes(`<img src=x onerror="window.__pwned=2">`), `the event list shows the string as written: ${rowText}`);
-  assert.equal(await page.getByTestId("response-body").textContent(), hostileStrings[0]);
+  assert.equal(await page.locator('[data-testid="response-body"]').textContent(), hostileStrings[0]);
   await screenshot(page, "hostile-panels");
   assert.deepEqual(errors, []);
   await page.context().close();

@@ -3,7 +3,10 @@
 // other character as a Mermaid entity code (`#60;` for `<`), inside double quotes. Quotes,
 // brackets, `-->`, `%%`, `click`, `;`, newlines and HTML therefore cannot end the label or start
 // a directive; Mermaid turns the codes back into text, and runs with securityLevel 'strict'.
-// Node ids never come from learner strings (see `ids`).
+// Node ids never come from learner strings (see `ids`). Mermaid's strict mode also passes label
+// text through an HTML sanitizer, which would delete a learner's `<script>…</script>` instead of
+// showing it, so angle brackets are drawn as the look-alikes ‹ and › inside diagrams (panels
+// show every string exactly as written).
 
 /** Characters of one label; longer ones are cut with an ellipsis so a diagram stays readable. */
 export const labelCharsMax = 48;
@@ -37,7 +40,10 @@ function clip(text: string, max: number): string {
 
 function encode(text: string): string {
   let out = "";
-  for (const ch of text) out += plain.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  for (const raw of text) {
+    const ch = raw === "<" ? "‹" : raw === ">" ? "›" : raw;
+    out += plain.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  }
   return out;
 }
 
@@ -51,4 +57,12 @@ export class Ids {
     return id;
   }
   entries(): [string, string][] { return [...this.map.entries()]; }
+}
+
+/**
+ * A subgraph title: Mermaid does not decode entity codes there, so only plain characters are
+ * kept (others become "_"). Learner strings that matter go in a node label instead.
+ */
+export function plainTitle(raw: string, max = labelCharsMax): string {
+  return `"${Array.from(clip(clean(raw), max)).map((ch) => (plain.test(ch) ? ch : "_")).join("")}"`;
 }

@@ -3,11 +3,12 @@
 // versions are badges and stale cells a class, so a replication event re-renders nothing.
 import type { WorldView } from "../../../server/protocol/index.ts";
 import { addClass, emptyDecoration, type Diagram } from "./diagram.ts";
-import { mermaidLabel } from "./escape.ts";
+import { mermaidLabel, plainTitle } from "./escape.ts";
 import { popOf, type Topology } from "./topology.ts";
 
 export const kvIds = {
   key: (k: number) => `key${k}`,
+  name: (k: number) => `kn${k}`,
   central: (k: number) => `c${k}`,
   replica: (k: number, r: number) => `r${k}x${r}`,
   cache: (k: number, r: number) => `p${k}x${r}`,
@@ -20,12 +21,14 @@ export function kvReplicationText(t: Topology): string {
     return lines.join("\n");
   }
   t.keys.forEach((key, k) => {
-    lines.push(`  subgraph ${kvIds.key(k)}[${mermaidLabel(`key ${key}`)}]`, "    direction LR");
+    lines.push(`  subgraph ${kvIds.key(k)}[${plainTitle(`key ${k + 1}`)}]`, "    direction LR");
+    lines.push(`    ${kvIds.name(k)}>${mermaidLabel(`key ${key}`)}]`);
     lines.push(`    ${kvIds.central(k)}[(${mermaidLabel("central")})]`);
     t.regions.forEach((region, r) => {
       lines.push(`    ${kvIds.replica(k, r)}[${mermaidLabel(`replica ${region}`)}]`);
       lines.push(`    ${kvIds.cache(k, r)}[${mermaidLabel(`cache ${popOf(region)}`)}]`);
     });
+    lines.push(`    ${kvIds.name(k)} --- ${kvIds.central(k)}`);
     t.regions.forEach((_, r) => lines.push(`    ${kvIds.central(k)} -.-> ${kvIds.replica(k, r)} --> ${kvIds.cache(k, r)}`));
     lines.push("  end");
   });

@@ -19,7 +19,10 @@ function messageText(raw: string): string {
   let out = "";
   const chars = Array.from(clean(raw));
   const text = chars.length > labelCharsMax * 2 ? `${chars.slice(0, labelCharsMax * 2 - 1).join("")}…` : chars.join("");
-  for (const ch of text) out += /[A-Za-z0-9 ._,/()=+-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  for (const raw of text) {
+    const ch = raw === "<" ? "‹" : raw === ">" ? "›" : raw; // see escape.ts: the sanitizer would drop tags
+    out += /[A-Za-z0-9 ._,/()=+-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
 // the topology only; the moment (cursor) is a decoration.
 import type { TraceEntry, WorldView } from "../../../server/protocol/index.ts";
 import { addClass, emptyDecoration, type Diagram } from "./diagram.ts";
-import { mermaidLabel } from "./escape.ts";
+import { mermaidLabel, plainTitle } from "./escape.ts";
 import { popOf, regionOfPop, shortObject, type Topology } from "./topology.ts";
 
 /** How far back from the cursor recent activity (lit PoP, cache hit, a kill) is looked for. */
@@ -22,7 +22,7 @@ export const worldMapIds = {
 export function worldMapText(t: Topology): string {
   const lines = ["flowchart LR"];
   t.regions.forEach((region, r) => {
-    lines.push(`  subgraph reg${r}[${mermaidLabel(region)}]`, "    direction LR");
+    lines.push(`  subgraph reg${r}[${plainTitle(region)}]`, "    direction LR");
     lines.push(`    ${worldMapIds.client(r)}(${mermaidLabel(`clients ${region}`)})`);
     lines.push(`    ${worldMapIds.pop(r)}[${mermaidLabel(popOf(region))}]`);
     t.workers.forEach((worker, w) => lines.push(`    ${worldMapIds.isolate(r, w)}[${mermaidLabel(`isolate ${worker}`)}]`));
