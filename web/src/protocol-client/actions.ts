@@ -3,7 +3,7 @@
 // view comes from the trace); acting from a past moment first seeks the server there.
 import type { ProtocolClient } from "./client.ts";
 import type { AppStore } from "../store/index.ts";
-import { filesFromScenario, scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
+import { scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
 
 export type Actions = ReturnType<typeof createActions>;
 
@@ -128,10 +128,8 @@ export function createActions(store: AppStore, client: ProtocolClient) {
     share: run(async () => { await client.request({ type: "share", editor: s().files }); s().openDialog("share"); }),
     openShare: (fragment: string) => run(async () => { await client.request({ type: "open_share", fragment }); })(),
     openLesson: (lessonId: string) => run(async () => {
-      const lesson = s().lessons.find((l) => l.id === lessonId);
       s().openLesson(lessonId);
       await client.request({ type: "load_lesson", lessonId });
-      if (lesson) s().setFiles(filesFromScenario(lesson.scenario, lesson.starter), `${workerName(lesson.scenario)}.js`);
     })(),
     checkLesson: run(async () => {
       s().setChecking(true);
@@ -141,8 +139,3 @@ export function createActions(store: AppStore, client: ProtocolClient) {
 }
 
 let restoreTarget = 0;
-
-function workerName(scenario: unknown): string {
-  const w = (scenario as { worker?: { name?: string }; workers?: { name?: string }[] }) ?? {};
-  return w.worker?.name ?? w.workers?.[0]?.name ?? "worker";
-}

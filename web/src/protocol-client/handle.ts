@@ -3,6 +3,13 @@
 import type { ClientMessageInput, ServerMessage } from "../../../server/protocol/index.ts";
 import type { AppStore } from "../store/index.ts";
 
+import { filesFromScenario } from "../editor/scenario-files.ts";
+
+function workerNameOf(scenario: unknown): string {
+  const w = (scenario ?? {}) as { worker?: { name?: string }; workers?: { name?: string }[] };
+  return w.worker?.name ?? w.workers?.[0]?.name ?? "worker";
+}
+
 type Send = (message: Exclude<ClientMessageInput, { type: "hello" }>) => void;
 
 export function handleServerMessage(store: AppStore, message: ServerMessage, send: Send): void {
@@ -34,6 +41,13 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;
     case "share_link": s.setShareLink(`${(globalThis as { location?: { origin: string } }).location?.origin ?? ""}/#share=${message.fragment}`); return;
     case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); return;
+    case "lesson_loaded": {
+      // The lesson's own starter and scenario become the editor's files (the server loaded them).
+      const { lesson } = message;
+      s.openLesson(lesson.id);
+      s.setFiles(filesFromScenario(lesson.scenario, lesson.starter), `${workerNameOf(lesson.scenario)}.js`);
+      return;
+    }
     case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
       return;
     default: {

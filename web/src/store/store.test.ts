@@ -103,9 +103,9 @@ test("a prediction is revealed only after it is answered, and Check results are 
   assert.deepEqual(store.getState().progress["08-x"]!.revealed, ["q"]);
   store.getState().goToStep(5);
   assert.equal(store.getState().progress["08-x"]!.stepIndex, 1, "steps clamp to the lesson");
-  handleServerMessage(store, { type: "lesson_check", replyTo: 1, lessonId: "08-x", pass: false, hint: "r2 and r4 read v0" }, () => {});
+  handleServerMessage(store, { type: "lesson_check", replyTo: 1, lessonId: "08-x", pass: false, hint: "r2 and r4 read v0", figures: [] }, () => {});
   assert.equal(store.getState().progress["08-x"]!.passed, false);
   assert.equal(store.getState().progress["08-x"]!.lastHint, "r2 and r4 read v0");
-  handleServerMessage(store, { type: "lesson_check", replyTo: 2, lessonId: "08-x", pass: true, hint: "ok" }, () => {});
+  handleServerMessage(store, { type: "lesson_check", replyTo: 2, lessonId: "08-x", pass: true, hint: "ok", figures: [] }, () => {});
   assert.equal(store.getState().progress["08-x"]!.passed, true);
 });

@@ -35,7 +35,14 @@ export function entryLabel(e: TraceEntry): string {
     case "log": return `log ${e.level}: ${e.message}`;
     case "limit": return `limit ${e.limit}: ${e.message}`;
     case "response": return `${e.req} → ${e.status} served by ${e.servedBy ?? "nobody"}`;
+    default: return labelOfOther(e);
   }
+}
+
+/** Kinds added after this list was written still read as their kind and fields. */
+function labelOfOther(e: TraceEntry): string {
+  const { kind, t: _t, measured: _m, ...rest } = e as TraceEntry & { measured?: unknown };
+  return `${kind} ${Object.values(rest).filter((v) => typeof v === "string" || typeof v === "number").join(" ")}`;
 }
 
 /** The request, object and key an entry concerns (what the filter's text matches). */
