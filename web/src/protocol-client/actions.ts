@@ -133,7 +133,9 @@ export function createActions(store: AppStore, client: ProtocolClient) {
     })(),
     checkLesson: run(async () => {
       s().setChecking(true);
-      try { await client.request({ type: "check_lesson" }); } finally { s().setChecking(false); }
+      const lessonId = s().openLessonId;
+      const predictions = lessonId ? s().progress[lessonId]?.answers : undefined;
+      try { await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) }); } finally { s().setChecking(false); }
     }),
   };
 }

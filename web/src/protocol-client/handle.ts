@@ -24,7 +24,9 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       return;
     case "state": s.setServerState(message.state); return;
     case "scenario_loaded":
-      s.resetTrace();
+      // The new world's trace arrives as a chunk at offset 0, which replaces the old one (it may
+      // come before this answer, so the trace is not cleared here).
+      store.setState({ responses: [], selectedResponse: null, branchedAtStep: null });
       if (s.server) s.setServerState({ ...s.server, scenario: message.scenario, lessonId: message.lessonId });
       return;
     case "trace":
