@@ -50,6 +50,9 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       s.setFiles(filesFromScenario(lesson.scenario, lesson.starter), `${workerNameOf(lesson.scenario)}.js`);
       return;
     }
+    // The race explorer's answers belong to its panel (helper "explorer").
+    case "explore_progress": case "explore_result": case "history_checked":
+      return;
     case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
       return;
     default: {
