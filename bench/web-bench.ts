@@ -72,20 +72,21 @@ export async function runWebBenchmarks(): Promise<void> {
     });
     console.log(`Web: seek on a 10,000-event trace (store + view from the trace): median ${median(seeks).toFixed(2)} ms, p95 ${p95(seeks).toFixed(2)} ms (goal ≤ 50 ms)`);
 
-    const play = await page.evaluate(async () => {
-      const store = (window as any).__edgePlayground.store;
-      const renders = { ...(window as any).__mermaidRenders };
-      store.setState({ speed: 100, playing: true });
+    // A string, not a function: tsx's name helpers do not exist inside the page.
+    const play = (await page.evaluate(`(async () => {
+      const store = window.__edgePlayground.store;
+      const renders = { ...window.__mermaidRenders };
+      store.setState({ speed: 100 });
       store.getState().seek(0);
       store.setState({ playing: true });
       let frames = 0;
       const t0 = performance.now();
-      await new Promise<void>((resolve) => { const tick = () => { frames++; if (performance.now() - t0 < 5000) requestAnimationFrame(tick); else resolve(); }; requestAnimationFrame(tick); });
+      await new Promise((resolve) => { const tick = () => { frames++; if (performance.now() - t0 < 5000) requestAnimationFrame(tick); else resolve(); }; requestAnimationFrame(tick); });
       const seconds = (performance.now() - t0) / 1000;
       store.setState({ playing: false });
-      const after = (window as any).__mermaidRenders;
+      const after = window.__mermaidRenders;
       return { fps: frames / seconds, advanced: store.getState().cursor, renders: Object.keys(after).reduce((n, k) => n + (after[k] - (renders[k] ?? 0)), 0) };
-    });
+    })()`)) as { fps: number; advanced: number; renders: number };
     console.log(`Web: replaying 100 events/s for 5 s: ${play.fps.toFixed(1)} fps, ${play.advanced} events shown, ${play.renders} Mermaid renders (goal ≥ 50 fps, renders only on structure changes)`);
 
     const cdp = await page.context().newCDPSession(page);
