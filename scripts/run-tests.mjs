@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const roots = ["server", "sandbox", "lessons", "test"];
+const roots = ["server", "sandbox", "lessons", "test", "web"];
 const skip = new Set(["node_modules", "dist", ".data"]);
 
 function findTests(dir, found) {

@@ -68,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const sessions = new SessionRegistry(pool, { ...(options.sessionIdleMs === undefined ? {} : { sessionIdleMs: options.sessionIdleMs }), ...(options.sessionsMax === undefined ? {} : { sessionsMax: options.sessionsMax }) });
   registry = sessions;
   const http = createServer(
-    createHttpHandler(fileURLToPath(new URL("../web", import.meta.url)), policy, {
+    createHttpHandler(fileURLToPath(new URL("../web/dist", import.meta.url)), policy, {
       "/healthz": () => healthOf(pool, sessions),
       "/schema/scenario.json": () => ({ status: 200, body: scenarioJsonSchema() }),
       "/schema/client-messages.json": () => ({ status: 200, body: clientMessageJsonSchema() }),

@@ -1,4 +1,5 @@
-// Serves the web app's files and a health check. Only files inside web/ are served.
+// Serves the web app's files (the Vite build in web/dist) and a health check. Only files inside
+// that folder are served.
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
@@ -10,6 +11,9 @@ const contentTypes: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".ttf": "font/ttf",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
 };
 
 /** Headers every answer carries: the page may not be framed, sniffed or given foreign script. */

@@ -1,0 +1,100 @@
+// The editor: one tab per worker's code and one for the scenario JSON. Monaco loads lazily
+// (monaco-setup.ts); until it is there a skeleton holds its place, so the layout never jumps.
+import { useEffect, useRef, useState } from "react";
+import { appStore, useApp } from "../store/use-app.ts";
+import { envTypeSource } from "./env-types.ts";
+import { bindingsOf } from "./scenario-files.ts";
+
+type Setup = typeof import("./monaco-setup.ts");
+type Editor = import("monaco-editor").editor.IStandaloneCodeEditor;
+
+export function EditorPanel() {
+  const files = useApp((s) => s.files);
+  const activeFile = useApp((s) => s.activeFile);
+  const dirty = useApp((s) => s.dirty);
+  const openFile = useApp((s) => s.openFile);
+  const names = Object.keys(files);
+  return (
+    <section className="panel editor-panel" aria-label="Editor">
+      <div className="tabs" role="tablist" aria-label="Files">
+        {names.map((name) => (
+          <button key={name} role="tab" aria-selected={name === activeFile} className={name === activeFile ? "tab active" : "tab"} onClick={() => openFile(name)}>
+            {name}{dirty.includes(name) ? " •" : ""}
+          </button>
+        ))}
+      </div>
+      <MonacoHost />
+    </section>
+  );
+}
+
+function MonacoHost() {
+  const host = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let disposed = false;
+    let cleanup = () => {};
+    import("./monaco-setup.ts")
+      .then((setup) => { if (!disposed && host.current) { cleanup = mount(setup, host.current); setReady(true); } })
+      .catch((error: unknown) => setFailed(String(error)));
+    return () => { disposed = true; cleanup(); };
+  }, []);
+  return (
+    <div className="editor-host">
+      <div ref={host} className="monaco" data-testid="monaco" />
+      {!ready && <div className="skeleton editor-skeleton" aria-busy="true" aria-label="Loading the editor">{failed ? `The editor failed to load: ${failed}` : "Loading the editor…"}</div>}
+    </div>
+  );
+}
+
+/** Mounts Monaco and keeps its models and the store in step. Returns a cleanup. */
+function mount(setup: Setup, element: HTMLElement): () => void {
+  const { monaco } = setup;
+  const models = new Map<string, import("monaco-editor").editor.ITextModel>();
+  const modelFor = (name: string, text: string) => {
+    let model = models.get(name);
+    if (!model) {
+      model = monaco.editor.createModel(text, name.endsWith(".json") ? "json" : "javascript", monaco.Uri.parse(`file:///${name}`));
+      model.onDidChangeContent(() => appStore.getState().setFile(name, model!.getValue()));
+      models.set(name, model);
+    } else if (model.getValue() !== text) model.setValue(text);
+    return model;
+  };
+  const editor: Editor = monaco.editor.create(element, {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    scrollBeyondLastLine: false,
+    theme: appStore.getState().theme === "dark" ? "vs-dark" : "vs",
+    ariaLabel: "Code editor",
+  });
+  (window as unknown as { __edgeEditor?: Editor }).__edgeEditor = editor;
+  void setup.useScenarioSchema();
+  let lastBindings = "";
+  const sync = () => {
+    const s = appStore.getState();
+    for (const [name, text] of Object.entries(s.files)) modelFor(name, text);
+    for (const [name, model] of models) if (!(name in s.files)) { model.dispose(); models.delete(name); }
+    const active = models.get(s.activeFile);
+    if (active && editor.getModel() !== active) editor.setModel(active);
+    const bindings = JSON.stringify(bindingsOf(s.files));
+    if (bindings !== lastBindings) {
+      lastBindings = bindings;
+      const first = Object.values(bindingsOf(s.files))[0] ?? {};
+      setup.setEnvTypes(envTypeSource(first));
+    }
+    for (const [name, model] of models) {
+      monaco.editor.setModelMarkers(model, "edge-playground", s.markers.filter((m) => m.file === name).map((m) => ({
+        startLineNumber: m.line, endLineNumber: m.line, startColumn: 1, endColumn: model.getLineMaxColumn(Math.min(Math.max(1, m.line), model.getLineCount())),
+        message: m.message, severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      })));
+    }
+    monaco.editor.setTheme(s.theme === "dark" ? "vs-dark" : "vs");
+  };
+  sync();
+  const unsubscribe = appStore.subscribe((s, prev) => {
+    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.markers !== prev.markers || s.theme !== prev.theme) sync();
+  });
+  return () => { unsubscribe(); editor.dispose(); for (const m of models.values()) m.dispose(); };
+}

@@ -1,0 +1,52 @@
+// Composition root of the web app: the store, the WebSocket client, the view index, persistence,
+// playback and shortcuts are created here and wired together; nothing else happens here.
+import { createRoot } from "react-dom/client";
+import lessons from "virtual:lessons";
+import { App } from "./app.tsx";
+import { filesFromScenario } from "./editor/scenario-files.ts";
+import { ActionsContext } from "./panels/actions-context.ts";
+import { persist, restore } from "./persist.ts";
+import { createActions } from "./protocol-client/actions.ts";
+import { ProtocolClient } from "./protocol-client/client.ts";
+import { defaultScenario } from "./default-scenario.ts";
+import { ViewIndex } from "./store/view-reducer.ts";
+import { appStore } from "./store/use-app.ts";
+import { installShortcuts } from "./keyboard.ts";
+import { startPlayback } from "./timeline/playback.ts";
+import "./styles.css";
+
+appStore.setState({ lessons, theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light" });
+if (!restore(appStore, localStorage)) appStore.getState().setFiles(filesFromScenario(defaultScenario), "app.js");
+persist(appStore, localStorage);
+
+// The view at the cursor, from the trace alone (checkpointed), recomputed when either moves.
+const views = new ViewIndex([]);
+appStore.subscribe((s, prev) => {
+  if (s.trace === prev.trace && s.cursor === prev.cursor) return;
+  if (s.trace.length < prev.trace.length || (s.trace !== prev.trace && s.trace[0] !== prev.trace[0])) views.truncate(s.trace, 0);
+  else if (s.trace !== prev.trace && s.trace.length > 0 && prev.trace.length > 0 && s.trace[prev.trace.length - 1] !== prev.trace[prev.trace.length - 1]) views.truncate(s.trace, firstDifference(s.trace, prev.trace));
+  views.setTrace(s.trace);
+  s.setView(views.viewAt(s.cursor));
+});
+
+function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+const client = new ProtocolClient(appStore, `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`, sessionStorage);
+const actions = createActions(appStore, client);
+client.connect();
+const share = /^#share=(.+)$/.exec(location.hash);
+if (share) client.whenOpen(() => { history.replaceState(null, "", location.pathname); actions.openShare(share[1]!); });
+
+startPlayback(appStore, actions.continueLive);
+installShortcuts(appStore, actions);
+
+// For the browser tests and benchmarks: the store and the client (no secrets live in either).
+Object.assign(window, { __edgePlayground: { store: appStore, client, actions } });
+
+createRoot(document.getElementById("root")!).render(
+  <ActionsContext.Provider value={actions}><App /></ActionsContext.Provider>,
+);

@@ -1,0 +1,26 @@
+// Vite builds the playground into web/dist (served by server/gateway/http.ts). The dev server
+// proxies the WebSocket and the JSON routes to the backend (`npm start` on PORT, default 8787).
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { lessonBundle } from "./lesson-bundle.ts";
+
+const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? "8787"}`;
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react(), lessonBundle()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 8000,
+    sourcemap: false,
+  },
+  worker: { format: "es" },
+  server: {
+    proxy: {
+      "/ws": { target: backend, ws: true },
+      "/schema": backend,
+      "/health": backend,
+    },
+  },
+});
