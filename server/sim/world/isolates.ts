@@ -123,7 +123,7 @@ function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecor
 
 /**
  * A timer set and cleared in the same delivery never existed for the world: timer churn
- * (`clearTimeout(setTimeout(...))` in a loop) is ordinary code, so live timers count, not
+ * (a timer cleared right after it is set, in a loop) is ordinary code, so live timers count, not
  * operations issued. Only used past the ops bound, so ordinary traces keep every timer entry.
  */
 function withoutClearedTimers(ops: readonly IsolateOp[]): IsolateOp[] {

@@ -74,7 +74,7 @@ function toError(result: { ok: false; error: { code: string; message: string } }
 function scheduleAlarm(ctx: Ctx, out: Effects, object: ObjectRecord, atMs: number): void {
   cancelAlarm(out, object);
   // The platform runs an alarm set in the past "in the immediate future": a minimum virtual
-  // delay, so an alarm that re-arms itself for Date.now() lets time (and other requests) move on.
+  // delay, so an alarm that re-arms itself for "now" lets virtual time (and other requests) move on.
   const earliestMs = ctx.nowMs + defaults.alarmDelayMsMin;
   const dueMs = Math.ceil(atMs);
   object.alarm = out.at(Number.isFinite(dueMs) && dueMs > earliestMs ? dueMs : earliestMs, { kind: "object_alarm", object: object.id });
