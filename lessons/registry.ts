@@ -7,6 +7,7 @@ import { check as coldStart } from "./02-cold-start/check.ts";
 import { check as limits } from "./03-limits/check.ts";
 import { check as isolation } from "./04-isolation/check.ts";
 import { check as router } from "./05-router/check.ts";
+import { check as anycast } from "./06-anycast/check.ts";
 import { check as kvEventual } from "./07-kv-eventual/check.ts";
 import { check as lostUpdate } from "./08-lost-update/check.ts";
 import { check as oneObject } from "./09-one-object/check.ts";
@@ -27,6 +28,7 @@ export const lessonChecks: Record<string, LessonCheck> = {
   "03-limits": limits,
   "04-isolation": isolation,
   "05-router": router,
+  "06-anycast": anycast,
   "07-kv-eventual": kvEventual,
   "08-lost-update": lostUpdate,
   "09-one-object": oneObject,

@@ -34,13 +34,21 @@ export interface Sandbox extends IsolateFactory {
  * pass their budget explicitly, which wins.
  */
 export const requestCpuEnvName = "EDGE_PLAYGROUND_REQUEST_CPU_MS_MAX";
+/** The same for module initialization (its bound is wall-clock time inside isolated-vm). */
+export const startupCpuEnvName = "EDGE_PLAYGROUND_STARTUP_CPU_MS_MAX";
+
+const environmentLimits = [[requestCpuEnvName, "requestCpuMsMax"], [startupCpuEnvName, "startupCpuMsMax"]] as const;
 
 function limitsFromEnvironment(): Partial<SandboxLimits> {
-  const text = process.env[requestCpuEnvName];
-  if (text === undefined || text === "") return {};
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${requestCpuEnvName} must be a positive number of milliseconds; got "${text}"`);
-  return { requestCpuMsMax: value };
+  const out: Partial<SandboxLimits> = {};
+  for (const [envName, limit] of environmentLimits) {
+    const text = process.env[envName];
+    if (text === undefined || text === "") continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${envName} must be a positive number of milliseconds; got "${text}"`);
+    out[limit] = value;
+  }
+  return out;
 }
 
 export function createSandboxFactory(options: SandboxOptions = {}): Sandbox {

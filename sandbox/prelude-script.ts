@@ -9,6 +9,7 @@ import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts
 
 
 const preludePath = fileURLToPath(new URL("./prelude/dist/prelude.js", import.meta.url));
+const chunkPath = (name: LazyChunkName) => fileURLToPath(new URL(`./prelude/dist/chunk-${name}.js`, import.meta.url));
 let source: string | null = null;
 let cachedData: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
@@ -20,7 +21,8 @@ const buildScript = fileURLToPath(new URL("../scripts/build-prelude.mjs", import
  * stdout stays clean.
  */
 function ensurePreludeBuilt(): void {
-  if (existsSync(preludePath)) return;
+  // Every chunk too: a checkout that gained a chunk since the last build must build again.
+  if (existsSync(preludePath) && lazyChunkNames.every((name) => existsSync(chunkPath(name)))) return;
   try {
     execFileSync(process.execPath, [buildScript], { stdio: ["ignore", 2, 2] });
   } catch {
@@ -52,7 +54,7 @@ export function preludeChunk(name: LazyChunkName): string {
   let text = chunks.get(name);
   if (text === undefined) {
     ensurePreludeBuilt();
-    text = readFileSync(fileURLToPath(new URL(`./prelude/dist/chunk-${name}.js`, import.meta.url)), "utf8");
+    text = readFileSync(chunkPath(name), "utf8");
     chunks.set(name, text);
   }
   return text;

@@ -46,3 +46,4 @@ function writeAtomically(file, text) {
   writeFileSync(temporary, text);
   renameSync(temporary, file);
 }
+

@@ -31,6 +31,6 @@ const args = ["--no-node-snapshot", "--import", "tsx", "--test", "--test-concurr
 // The test machine is a small VM shared by several processes, where thread CPU time also counts
 // time the host took the vCPU away: tests that are not about the CPU limit get a budget that
 // this cannot exhaust by accident (sandbox/index.ts; tests of the limit set it explicitly).
-const env = { EDGE_PLAYGROUND_REQUEST_CPU_MS_MAX: "1000", ...process.env };
+const env = { EDGE_PLAYGROUND_REQUEST_CPU_MS_MAX: "1000", EDGE_PLAYGROUND_STARTUP_CPU_MS_MAX: "2000", ...process.env };
 const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
 process.exit(result.status ?? 1);

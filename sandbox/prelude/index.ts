@@ -4,6 +4,7 @@
 import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
 import { installClock, setVirtualNow, virtualNow } from "./runtime/clock.ts";
 import { installCodeGenerationBan } from "./runtime/code-generation.ts";
+import { installModernBuiltins } from "./runtime/modern-builtins.ts";
 import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from "./runtime/cloudflare-workers.ts";
 import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
@@ -49,6 +50,7 @@ export function setup(host: HostFunction): PreludeApi {
   });
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
+  installModernBuiltins(global);
   installCodeGenerationBan(global);
   const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown> };
   return {

@@ -16,6 +16,7 @@ export const errorCodes = [
   "no_such_session", // resume with an unknown or expired token
   "no_such_project",
   "no_such_lesson",
+  "lab_failed", // a lesson's lab could not measure the code (labMsMax, or the code failed)
   "share_too_large", // shareFragmentCharsMax: save the project instead
   "bad_share_link",
   "world_process_died", // the world process died; the session is being recovered by replay

@@ -52,7 +52,7 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
     case "list_lessons":
       return { type: "lesson_list", replyTo, lessons: listLessonSummaries() };
     case "check_lesson": {
-      const result = checkLesson(session, message.predictions);
+      const result = await checkLesson(session, message.predictions);
       return { type: "lesson_check", replyTo, lessonId: session.lessonId!, ...result };
     }
     case "reset": {

@@ -1,6 +1,7 @@
 // The lessons (server/lessons) as a session uses them: a lesson's scenario with the starter code
 // in place, and its check run over the session's current run (responses and trace).
-import { listLessons, lessonCodeMarker, loadLesson, runLessonCheck, type CheckResult, type Lesson, type LessonSummary } from "../lessons/index.ts";
+import { listLessons, lessonCodeMarker, loadLesson, runLessonCheck, type CheckResult, type Lesson, type LessonRun, type LessonSummary } from "../lessons/index.ts";
+import { hasLab, LabError, runLab } from "../lessons/run-lab.ts";
 import { traceHash } from "../sim/core/trace.ts";
 import type { RunResponse, RunResult } from "../sim/world/result.ts";
 import { SessionError, type LiveSession } from "./session.ts";
@@ -25,11 +26,37 @@ export function lessonScenario(lesson: Pick<Lesson, "scenario">, code: string): 
   return put(lesson.scenario);
 }
 
-export function checkLesson(session: LiveSession, predictions: Record<string, string> | undefined): CheckResult {
+export async function checkLesson(session: LiveSession, predictions: Record<string, string> | undefined): Promise<CheckResult> {
   if (session.lessonId === null) throw new SessionError("no_such_lesson", "no lesson is loaded in this session: load_lesson first", "user");
-  const checked = runLessonCheck(session.lessonId, predictions === undefined ? { result: runOf(session) } : { result: runOf(session), predictions });
+  const run: LessonRun = predictions === undefined ? { result: runOf(session) } : { result: runOf(session), predictions };
+  if (hasLab(session.lessonId)) {
+    // The lab measures the code the learner runs now (the last deploy, else the loaded scenario's).
+    const lesson = loadLessonById(session.lessonId);
+    try {
+      const findings = await runLab(session.lessonId, currentWorkerCode(session) ?? lesson.starter, lesson.starter);
+      run.measured = findings.measured;
+      run.notes = findings.notes;
+    } catch (e) {
+      if (e instanceof LabError) throw new SessionError("lab_failed", e.message, "user", e.limit ? { limit: e.limit } : {});
+      throw e;
+    }
+  }
+  const checked = runLessonCheck(session.lessonId, run);
   if (!checked.ok) throw new SessionError("no_such_lesson", checked.error.message, "user");
   return checked.value;
+}
+
+/** The main worker's code as the session runs it: its last live deploy, else the scenario's. */
+export function currentWorkerCode(session: LiveSession): string | null {
+  const spec = session.spec;
+  if (spec === null) return null;
+  const scenario = spec.scenario as { worker?: { name?: string; code?: unknown }; workers?: { name?: string; code?: unknown }[] };
+  const main = scenario.worker ?? scenario.workers?.[0];
+  for (let i = spec.actions.length - 1; i >= 0; i--) {
+    const action = spec.actions[i]!.action;
+    if (action.type === "deploy" && (action.deploy.worker === undefined || action.deploy.worker === main?.name)) return action.deploy.code;
+  }
+  return typeof main?.code === "string" ? main.code : null;
 }
 
 /** The session's run as a headless run reports it (what lesson checks read). */

@@ -40,6 +40,10 @@ const trafficEntry = z.strictObject({
   url: text(limits.urlCharsMax, "urlCharsMax").regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[^\s]*)?$/, { error: "expected an absolute http(s) URL" }),
   headers: headers.optional(),
   body: text(limits.requestBodyBytesMax, "requestBodyBytesMax").optional(),
+  retry: z.strictObject({
+    attempts: int(1, limits.clientRetriesMax).describe("at most clientRetriesMax"),
+    afterMs: ms(1),
+  }, { error: "expected an object" }).optional().describe("the client retries a failed connection this many times, waiting afterMs each time"),
 }, { error: "expected an object" });
 
 const forMs = ms(1).optional().describe("the fault ends by itself after this long");

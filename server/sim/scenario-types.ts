@@ -46,6 +46,14 @@ export interface TrafficEntry {
   url: string;
   headers: [string, string][];
   body: string | null;
+  /** The client's retry policy when its connection fails (a PoP down but still advertised). */
+  retry: ClientRetry | null;
+}
+
+/** Clients (browsers, SDKs) retry a failed connection; each retry asks anycast afresh. */
+export interface ClientRetry {
+  attempts: number;
+  afterMs: number;
 }
 
 export type FaultSpec =

@@ -7,7 +7,7 @@ import { limits } from "./core/limits.ts";
 import { err, ok, type Result, type SimError } from "./core/result.ts";
 import { parseDeployments, parseFault, parseFaults, parseOrigins, parseWorker } from "./scenario-parts.ts";
 import { FieldError, type Json, arr, fail, num, obj, onlyKeys, optional, readHeaders, readUrl, regionOf, str } from "./scenario-reader.ts";
-import type { FaultSpec, Scenario, TrafficEntry, WorkerSpec } from "./scenario-types.ts";
+import type { ClientRetry, FaultSpec, Scenario, TrafficEntry, WorkerSpec } from "./scenario-types.ts";
 import { parseWorld } from "./scenario-world.ts";
 import { scenarioSchema } from "./scenario-schema.ts";
 
@@ -113,12 +113,21 @@ function readWorkers(s: Record<string, Json>): WorkerSpec[] {
 
 const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
+function readRetry(value: Json, path: string): ClientRetry {
+  const r = obj(value, path);
+  onlyKeys(r, path, ["attempts", "afterMs"]);
+  return {
+    attempts: num(r.attempts, `${path}.attempts`, 1, limits.clientRetriesMax),
+    afterMs: num(r.afterMs, `${path}.afterMs`, 1, limits.scenarioTimeMsMax),
+  };
+}
+
 function readTraffic(value: Json, regions: readonly string[]): TrafficEntry[] {
   if (value === undefined) return [];
   return arr(value, "traffic", limits.trafficEntriesMax, "trafficEntriesMax").map((v, i) => {
     const path = `traffic[${i}]`;
     const t = obj(v, path);
-    onlyKeys(t, path, ["atMs", "from", "method", "url", "headers", "body"]);
+    onlyKeys(t, path, ["atMs", "from", "method", "url", "headers", "body", "retry"]);
     const method = optional(t, "method", (m) => str(m, `${path}.method`).toUpperCase(), "GET");
     if (!(methods as readonly string[]).includes(method)) fail(`${path}.method`, `expected one of ${methods.join(", ")}`);
     return {
@@ -128,6 +137,7 @@ function readTraffic(value: Json, regions: readonly string[]): TrafficEntry[] {
       url: readUrl(t.url, `${path}.url`),
       headers: optional(t, "headers", (h) => readHeaders(h, `${path}.headers`), []),
       body: optional(t, "body", (b) => str(b, `${path}.body`, limits.requestBodyBytesMax, "requestBodyBytesMax"), null),
+      retry: optional(t, "retry", (r) => readRetry(r, `${path}.retry`), null),
     };
   });
 }

@@ -73,6 +73,8 @@ const chunkEntries = {
   events: "events-impl.ts",
   forms: "forms-impl.ts",
   urlpattern: "urlpattern-impl.ts",
+  // core-js's builtins for what Node 20's V8 lacks (runtime/modern-builtins.ts).
+  modern: "../modern/core-js-entry.js",
 };
 
 /** @param {{ minify?: boolean }} [options] @returns {Promise<Record<string, string>>} */

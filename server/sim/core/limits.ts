@@ -5,6 +5,8 @@ export const limits = {
   // Scenario size: bounds on untrusted input.
   scenarioBytesMax: 2_000_000,
   trafficEntriesMax: 10_000,
+  /** Retries one client makes after failed connections (a traffic entry's retry.attempts). */
+  clientRetriesMax: 10,
   faultsMax: 1_000,
   workersMax: 16,
   routesPerWorkerMax: 32,

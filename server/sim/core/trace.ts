@@ -10,6 +10,7 @@ export type ObjectState = "active" | "hibernated" | "evicted";
 export type TraceEntry =
   | { kind: "start"; t: 0; seed: number; options: Record<string, unknown> }
   | { kind: "request"; t: number; req: string; traffic: number | null; from: string; method: string; url: string }
+  | { kind: "retry"; t: number; req: string; from: string; attempt: number; reason: string }
   | { kind: "anycast"; t: number; req: string; from: string; pop: string | null }
   | { kind: "route"; t: number; req: string; pop: string; host: string; path: string; cache: "hit" | "miss"; worker: string | null }
   | { kind: "isolate_start"; t: number; isolate: string; pop: string; worker: string; version: string; modelMs: number; measured?: Record<string, unknown> }

@@ -26,6 +26,7 @@ export interface PendingChoice {
 export function identityOf(event: SimEvent): string {
   switch (event.kind) {
     case "client_send":
+      return event.attempt === undefined ? `client_send:${event.req}` : `client_send:${event.req}:${event.attempt}`;
     case "client_receive":
       return `${event.kind}:${event.req}`;
     case "pop_arrive":

@@ -49,7 +49,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
   const { ctx, slices: s } = w;
   switch (event.kind) {
     // Queue events, at their virtual time.
-    case "client_send": return clientSend(s.requests, ctx, event.req);
+    case "client_send": return clientSend(s.requests, ctx, event.req, event.attempt);
     case "pop_arrive": return popArrive(s.requests, ctx, event.req, event.pop);
     case "client_receive": return clientReceive(s.requests, ctx, event);
     case "isolate_reply": return isolateReply(s.isolates, ctx, event);

@@ -8,7 +8,7 @@ import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp, WireRequest, Wir
 import type { FaultSpec } from "../scenario-types.ts";
 
 export type SimEvent =
-  | { kind: "client_send"; req: string }
+  | { kind: "client_send"; req: string; attempt?: number }
   | { kind: "pop_arrive"; req: string; pop: string }
   | { kind: "client_receive"; req: string; response: WireResponse; servedBy: string | null; version: string | null }
   | { kind: "isolate_reply"; isolate: string; callId: number; result: CallResult; label: string; inFlight: boolean }
@@ -105,7 +105,7 @@ export function isReorderable(event: SimEvent): boolean {
 
 export function labelOf(event: SimEvent): string {
   switch (event.kind) {
-    case "client_send": return `${event.req} leaves the client`;
+    case "client_send": return event.attempt === undefined ? `${event.req} leaves the client` : `${event.req} is retried by the client (attempt ${event.attempt})`;
     case "pop_arrive": return `${event.req} reaches ${event.pop}`;
     case "client_receive": return `${event.req} answer (${event.response.status}) reaches the client`;
     case "isolate_reply": return `${event.label} → ${event.isolate}`;

@@ -22,3 +22,28 @@ test("PoP failover shifts traffic after the health check", () => {
   const health = result.trace.flatMap((e) => (e.kind === "health" ? [`${e.t}:${e.pop}:${e.advertised}`] : []));
   assert.deepEqual(health, ["10000:us-west-pop:false", "40000:us-west-pop:true"]);
 });
+
+test("a client that retries its failed connection is served by the next nearest PoP once the health check withdraws the dead one", () => {
+  const from = (atMs: number) => ({ atMs, from: "us-west", url: "https://app.example.com/", retry: { attempts: 3, afterMs: 5_000 } });
+  const result = worldOf({
+    worker: { name: "app", code: "hello", routes: ["app.example.com/*"] },
+    faults: [{ atMs: 1_000, kind: "pop_down", pop: "us-west", forMs: 30_000 }],
+    traffic: [from(2_000)],
+  }).run();
+  assert.deepEqual(result.responses.map((r) => [r?.status, r?.servedBy]), [[200, "us-east"]]);
+  // Two retries: the one near 7 s still reaches the dead PoP (advertised until the 10 s check).
+  const retries = result.trace.flatMap((e) => (e.kind === "retry" ? [e.attempt] : []));
+  assert.deepEqual(retries, [2, 3]);
+  const pops = result.trace.flatMap((e) => (e.kind === "anycast" ? [e.pop] : []));
+  assert.deepEqual(pops, ["us-west-pop", "us-west-pop", "us-east-pop"]);
+});
+
+test("a client without retries, or out of attempts, gets the 502", () => {
+  const result = worldOf({
+    worker: { name: "app", code: "hello", routes: ["app.example.com/*"] },
+    faults: [{ atMs: 1_000, kind: "pop_down", pop: "us-west", forMs: 30_000 }],
+    traffic: [{ atMs: 2_000, from: "us-west", url: "https://app.example.com/", retry: { attempts: 1, afterMs: 1_000 } }],
+  }).run();
+  assert.deepEqual(result.responses.map((r) => r?.status), [502]);
+  assert.equal(result.trace.filter((e) => e.kind === "retry").length, 1);
+});

@@ -43,7 +43,7 @@ export function sendLiveRequest(world: World, spec: LiveRequest): Result<string,
   if (!w.options.regions.includes(spec.from)) return err({ code: "invalid_command", path: "request.from", message: `request.from: unknown region "${spec.from}" (world has ${w.options.regions.join(", ")})` });
   const req = `r${w.ctx.scenario.traffic.length + w.ctx.ids.number("live-request")}`;
   const headers = Object.entries(spec.headers).map(([k, v]): [string, string] => [k.toLowerCase(), v]);
-  w.slices.requests.clients.set(req, { id: req, trafficIndex: null, from: spec.from, request: makeRequest(spec.method, spec.url, headers, spec.body), startedAtMs: w.nowMs, pop: null, response: null });
+  w.slices.requests.clients.set(req, { id: req, trafficIndex: null, from: spec.from, request: makeRequest(spec.method, spec.url, headers, spec.body), startedAtMs: w.nowMs, pop: null, response: null, retry: null, attempt: 1 });
   w.queue.push(w.nowMs, { kind: "client_send", req });
   return ok(req);
 }

@@ -2,6 +2,7 @@
 // worker's isolate, and the answer's way back (to the client, or to the calling isolate).
 
 import type { WireRequest, WireResponse } from "../isolate-port.ts";
+import type { ClientRetry } from "../scenario-types.ts";
 import { nearestAdvertisedPop } from "../net/anycast.ts";
 import { regionOfPop, type Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
@@ -18,6 +19,10 @@ export interface ClientRequest {
   startedAtMs: number;
   pop: string | null;
   response: { response: WireResponse; servedBy: string | null; finishedAtMs: number } | null;
+  /** The client's policy for failed connections (null: it gives up at once). */
+  retry: ClientRetry | null;
+  /** Which attempt is in flight: 1, then 2.. for each retry. */
+  attempt: number;
 }
 
 /** The requests concern's slice: every client request of the run, by id. */
@@ -26,10 +31,11 @@ export interface RequestsSlice {
 }
 
 /** A traffic entry leaves its client: anycast picks the nearest advertised PoP. */
-export function clientSend(s: RequestsSlice, ctx: Ctx, req: string): Effects {
+export function clientSend(s: RequestsSlice, ctx: Ctx, req: string, attempt?: number): Effects {
   const out = new Effects();
   const client = s.clients.get(req)!;
-  out.trace({ kind: "request", t: ctx.nowMs, req, traffic: client.trafficIndex, from: client.from, method: client.request.method, url: client.request.url });
+  if (attempt === undefined) out.trace({ kind: "request", t: ctx.nowMs, req, traffic: client.trafficIndex, from: client.from, method: client.request.method, url: client.request.url });
+  else out.trace({ kind: "retry", t: ctx.nowMs, req, from: client.from, attempt, reason: `PoP ${client.pop ?? "?"} did not answer` });
   const pop = nearestAdvertisedPop(ctx.network.topology, client.from, ctx.reads.advertised());
   out.trace({ kind: "anycast", t: ctx.nowMs, req, from: client.from, pop });
   if (pop === null) {
@@ -50,6 +56,13 @@ export function popArrive(s: RequestsSlice, ctx: Ctx, req: string, pop: string):
   if (ctx.network.popsDown.has(pop) || ctx.network.regionsDown.has(region)) {
     // The connection fails; the client sees it one path later (its timeout is not modelled).
     const back = ctx.network.clientLatencyMs(client.from, region, ctx.options.clientToPopMs);
+    if (client.retry !== null && client.attempt <= client.retry.attempts) {
+      // It waits, then connects again: anycast answers afresh, so after the health check
+      // withdraws this PoP the retry reaches the next nearest one.
+      client.attempt += 1;
+      out.send(ctx.nowMs + back + client.retry.afterMs, { kind: "client_send", req, attempt: client.attempt });
+      return out;
+    }
     out.send(ctx.nowMs + back, { kind: "client_receive", req, response: textResponse(502, `PoP ${pop} is down`), servedBy: null, version: null });
     return out;
   }

@@ -176,7 +176,7 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   });
   scenario.traffic.forEach((t, i) => {
     const req = `r${i + 1}`;
-    requests.clients.set(req, { id: req, trafficIndex: i, from: t.from, request: makeRequest(t.method, t.url, t.headers, t.body), startedAtMs: t.atMs, pop: null, response: null });
+    requests.clients.set(req, { id: req, trafficIndex: i, from: t.from, request: makeRequest(t.method, t.url, t.headers, t.body), startedAtMs: t.atMs, pop: null, response: null, retry: t.retry, attempt: 1 });
     w.queue.push(t.atMs, { kind: "client_send", req });
   });
   scenario.faults.forEach((fault, index) => w.queue.push(fault.atMs, { kind: "fault", fault, index }));

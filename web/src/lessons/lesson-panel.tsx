@@ -6,7 +6,10 @@ import { useState } from "react";
 import { useActions } from "../panels/actions-context.ts";
 import { useApp } from "../store/use-app.ts";
 import type { DiagramId } from "../store/types.ts";
+import { topologyOf } from "../diagrams/topology.ts";
+import { worldMapText } from "../diagrams/world-map.ts";
 import type { LessonContent } from "./lesson-content.ts";
+import { walkthroughFileName, walkthroughMarkdown } from "./walkthrough-export.ts";
 
 export function LessonPanel() {
   const open = useApp((s) => s.lessonPanelOpen);
@@ -80,10 +83,28 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
       )}
       <div className="check">
         <button className="primary" onClick={actions.checkLesson} disabled={checking} aria-label="Check my run">{checking ? "Checking…" : "Check"}</button>
+        <ExportButton lesson={lesson} />
         {progress?.lastHint && <p className={`check-result ${progress.passed ? "pass" : "fail"}`} role="status" data-testid="check-result">{progress.passed ? "Passed. " : "Not yet. "}{progress.lastHint}</p>}
       </div>
     </div>
   );
+}
+
+/** Downloads the lesson as Markdown: the learner's answers, the model answers and their numbers. */
+function ExportButton({ lesson }: { lesson: LessonContent }) {
+  const progress = useApp((s) => s.progress[lesson.id]);
+  const trace = useApp((s) => s.trace);
+  const exportNotes = () => {
+    const worldMap = trace.length > 0 ? worldMapText(topologyOf(trace)) : null;
+    const text = walkthroughMarkdown({ lesson, progress, figures: progress?.lastFigures ?? [], worldMap });
+    const url = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = walkthroughFileName(lesson.id);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  };
+  return <button onClick={exportNotes} aria-label="Export this lesson as Markdown">Export as Markdown</button>;
 }
 
 type Question = NonNullable<LessonContent["steps"][number]["predict"]>;

@@ -2,6 +2,7 @@
 // then the responses as a list, each opening to its headers, body, logs and measured numbers.
 import { useActions } from "./actions-context.ts";
 import { useApp } from "../store/use-app.ts";
+import { FaultControls } from "./fault-controls.tsx";
 import { ResponseList } from "./response-list.tsx";
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -39,6 +40,7 @@ export function RequestPanel() {
           <label>Body<textarea rows={2} value={draft.body} onChange={(e) => setDraft({ body: e.target.value })} aria-label="Request body" spellCheck={false} /></label>
         </details>
       </form>
+      <FaultControls />
       <ResponseList />
     </section>
   );

@@ -1,6 +1,10 @@
 // What the learner's buttons and shortcuts do: each action reads the store, talks to the server
 // through the client, and updates the store from the answer. Going back in time is local (the
 // view comes from the trace); acting from a past moment first seeks the server there.
+import type { ClientMessageInput } from "../../../server/protocol/index.ts";
+
+/** A fault command as the client writes it (optional fields may be left out). */
+export type FaultInput = Extract<ClientMessageInput, { type: "inject_fault" }>["fault"];
 import type { ProtocolClient } from "./client.ts";
 import type { AppStore } from "../store/index.ts";
 import { scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
@@ -72,6 +76,18 @@ export function createActions(store: AppStore, client: ProtocolClient) {
       await sendRequest();
     }),
     sendRequest: run(sendRequest),
+    /** Injects a fault now (at the cursor: in the past it starts a branch); resolves with its id, or null on an error. */
+    injectFault: async (fault: FaultInput): Promise<string | null> => {
+      try {
+        await seekServerToCursor();
+        const answer = await client.request({ type: "inject_fault", fault });
+        return answer.type === "fault_injected" ? answer.faultId : null;
+      } catch (e) {
+        client.report(e);
+        return null;
+      }
+    },
+    healFault: (faultId: string) => run(async () => { await seekServerToCursor(); await client.request({ type: "heal_fault", faultId }); })(),
     step: run(async () => {
       const { cursor, stepEnds, trace } = s();
       if (cursor < trace.length) { s().seek(stepEnds[stepAt(stepEnds, cursor)] ?? trace.length); return; }

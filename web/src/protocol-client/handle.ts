@@ -37,7 +37,7 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "pending": s.setPending(message.events, message.total); return;
     case "response": s.addResponse(message.response); return;
     case "notice": s.notify(message.level, message.message); return;
-    case "lesson_check": s.setCheckResult(message.lessonId, message.pass, message.hint); return;
+    case "lesson_check": s.setCheckResult(message.lessonId, message.pass, message.hint, message.figures); return;
     case "project_list": s.setProjects(message.projects); return;
     case "project_saved": s.setProject(message.project.projectId, message.project.name); return;
     case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;

@@ -29,10 +29,10 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     answer: (questionId, answer) => update((p) => ({ answers: { ...p.answers, [questionId]: answer } })),
     // A reveal needs an answer first: predict, then see.
     reveal: (questionId) => update((p) => (questionId in p.answers && !p.revealed.includes(questionId) ? { revealed: [...p.revealed, questionId] } : {})),
-    setCheckResult: (lessonId, pass, hint) =>
+    setCheckResult: (lessonId, pass, hint, figures) =>
       set((s) => {
         const current = s.progress[lessonId] ?? emptyProgress();
-        return { checking: false, progress: { ...s.progress, [lessonId]: { ...current, passed: current.passed || pass, lastHint: hint } } };
+        return { checking: false, progress: { ...s.progress, [lessonId]: { ...current, passed: current.passed || pass, lastHint: hint, ...(figures ? { lastFigures: figures } : {}) } } };
       }),
     setChecking: (checking) => set({ checking }),
     setProgress: (progress) => set({ progress }),

@@ -3,6 +3,7 @@
 // client and the view index live outside the store and call its actions.
 import type { LiveResponse, PendingEventInfo, ProjectSummary, SessionState, TraceEntry, WorldView } from "../../../server/protocol/index.ts";
 import type { LessonContent } from "../lessons/lesson-content.ts";
+import type { CheckFigure } from "../../../server/lessons/types.ts";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -91,7 +92,11 @@ export interface TimelineSlice {
   markBranched(step: number | null): void;
 }
 
-export interface LessonProgress { stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null }
+export interface LessonProgress {
+  stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null;
+  /** The figures of the last Check, measured on the learner's run (older saves have none). */
+  lastFigures?: CheckFigure[];
+}
 
 export interface LessonSlice {
   lessons: LessonContent[];
@@ -102,7 +107,7 @@ export interface LessonSlice {
   goToStep(index: number): void;
   answer(questionId: string, answer: string): void;
   reveal(questionId: string): void;
-  setCheckResult(lessonId: string, pass: boolean, hint: string): void;
+  setCheckResult(lessonId: string, pass: boolean, hint: string, figures?: CheckFigure[]): void;
   setChecking(checking: boolean): void;
   setProgress(progress: Record<string, LessonProgress>): void;
 }

@@ -11,6 +11,7 @@ export function entryLabel(e: TraceEntry): string {
     case "start": return `start seed ${e.seed}`;
     case "request": return `${e.req} ${e.method} ${e.url} from ${e.from}`;
     case "anycast": return `${e.req} anycast to ${e.pop ?? "no PoP"}`;
+    case "retry": return `${e.req} retried by the client (attempt ${e.attempt}): ${e.reason}`;
     case "route": return `${e.req} route ${e.host}${e.path} at ${e.pop}: cache ${e.cache}`;
     case "isolate_start": return `cold start ${e.isolate}`;
     case "isolate_load_failed": return `load failed ${e.isolate}: ${e.message}`;
