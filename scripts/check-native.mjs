@@ -2,6 +2,7 @@
 // instead of a stack trace from deep inside the first import. Run before every entry point.
 // isolated-vm needs --no-node-snapshot on Node 20, so the npm scripts start this file with it.
 import { createRequire } from "node:module";
+import { buildSqliteLimits } from "./build-sqlite-limits.mjs";
 
 const require = createRequire(import.meta.url);
 const modules = ["isolated-vm", "better-sqlite3"];
@@ -21,5 +22,12 @@ for (const name of modules) {
 }
 if (problems.length > 0) {
   console.error(`Edge Playground cannot start: a native module is not usable.\n${problems.join("\n")}\nBoth compile from source (a few minutes; needs python3, make and g++).`);
+  process.exit(1);
+}
+// Durable Object databases load a small SQLite extension that sets workerd's limits; it is
+// built here (a fraction of a second) so a missing compiler is reported before anything starts.
+const sqliteLimitsProblem = buildSqliteLimits();
+if (sqliteLimitsProblem !== null) {
+  console.error(`Edge Playground cannot start: its SQLite limits extension could not be built: ${sqliteLimitsProblem}\nInstall a C compiler (e.g. apt-get install build-essential), then run: node scripts/build-sqlite-limits.mjs`);
   process.exit(1);
 }
