@@ -2,7 +2,6 @@
 // instead of a stack trace from deep inside the first import. Run before every entry point.
 // isolated-vm needs --no-node-snapshot on Node 20, so the npm scripts start this file with it.
 import { createRequire } from "node:module";
-import { buildSqliteLimits } from "./build-sqlite-limits.mjs";
 
 const require = createRequire(import.meta.url);
 const modules = ["isolated-vm", "better-sqlite3"];
@@ -26,6 +25,7 @@ if (problems.length > 0) {
 }
 // Durable Object databases load a small SQLite extension that sets workerd's limits; it is
 // built here (a fraction of a second) so a missing compiler is reported before anything starts.
+const { buildSqliteLimits } = await import("./build-sqlite-limits.mjs");
 const sqliteLimitsProblem = buildSqliteLimits();
 if (sqliteLimitsProblem !== null) {
   console.error(`Edge Playground cannot start: its SQLite limits extension could not be built: ${sqliteLimitsProblem}\nInstall a C compiler (e.g. apt-get install build-essential), then run: node scripts/build-sqlite-limits.mjs`);
