@@ -23,3 +23,11 @@ if (problems.length > 0) {
   console.error(`Edge Playground cannot start: a native module is not usable.\n${problems.join("\n")}\nBoth compile from source (a few minutes; needs python3, make and g++).`);
   process.exit(1);
 }
+// Durable Object databases load a small SQLite extension that sets workerd's limits; it is
+// built here (a fraction of a second) so a missing compiler is reported before anything starts.
+const { buildSqliteLimits } = await import("./build-sqlite-limits.mjs");
+const sqliteLimitsProblem = buildSqliteLimits();
+if (sqliteLimitsProblem !== null) {
+  console.error(`Edge Playground cannot start: its SQLite limits extension could not be built: ${sqliteLimitsProblem}\nInstall a C compiler (e.g. apt-get install build-essential), then run: node scripts/build-sqlite-limits.mjs`);
+  process.exit(1);
+}

@@ -3,8 +3,12 @@
 // `_cf_METADATA` the alarm; learner SQL shares the file but may not touch either.
 
 import Database from "better-sqlite3";
+import { applySqliteLimits } from "./sqlite-limits.ts";
 
 export type JournalMode = "wal" | "delete";
+
+/** SQLite's page cache per open database, in KiB (`PRAGMA cache_size` takes it negated). */
+export const pageCacheKiBMax = 2048;
 
 export interface ObjectDatabase {
   readonly db: Database.Database;
@@ -31,6 +35,11 @@ export function openObjectDatabase(path: string, journalMode: JournalMode): Obje
     // NORMAL: a crash of the machine may lose the last commits but never corrupts the file,
     // which is the right trade for a learning playground (FULL costs an fsync per write).
     db.pragma("synchronous = NORMAL");
+    // workerd's limits (a value or row over 2.2 MB is refused before SQLite allocates it), and a
+    // page cache of 2 MiB instead of better-sqlite3's 16 MiB: up to openDatabasesMax databases
+    // are open in one world process, and their caches are host memory.
+    applySqliteLimits(db);
+    db.pragma(`cache_size = -${pageCacheKiBMax}`);
     db.exec(schema);
     return {
       db,

@@ -8,24 +8,32 @@
 // - rowsWritten is exact: the change in SQLite's total_changes() (triggers included).
 //   rowsRead is an estimate: rows returned plus rows written (SQLite does not report rows
 //   scanned through this driver).
+// - Limits as workerd: SQLite itself refuses a string, BLOB or row over 2.2 MB, more than 100
+//   columns or bound parameters (sqlite-limits.ts), with its own messages; the query's length and
+//   each bound value are checked here first, with the same messages, so nothing oversized is
+//   copied into SQLite. A result is read row by row and refused past sqlResultBytesMax, before
+//   the whole of it is built in the host.
 
 import type Database from "better-sqlite3";
 import type { SqlResult } from "../sim/isolate-port.ts";
 import type { StorageResult } from "../sim/durable-objects/storage-port.ts";
 import { storageErr, storageOk } from "../sim/durable-objects/storage-port.ts";
 import { forbiddenReason } from "./sql-guard.ts";
+import { sqliteLimits, tooBigMessage } from "./sqlite-limits.ts";
 import { splitSqlStatements, type SqlStatement } from "./sql-statements.ts";
 
-export const sqlQueryBytesMax = 100_000;
-export const sqlParamsMax = 100;
+/**
+ * The size of one `sql.exec` result handed to the isolate: BLOB bytes, string characters and 8
+ * bytes per value. The isolate holds the whole result at once (its heap is 128 MB), so past this
+ * the call throws, naming the limit, before the host has built more of it.
+ */
+export const sqlResultBytesMax = 32 * 1024 * 1024;
+const valueOverheadBytes = 8;
 
 type Bindable = number | bigint | string | null | Buffer;
 
 export function execSql(db: Database.Database, query: string, params: readonly unknown[]): StorageResult<SqlResult> {
-  if (Buffer.byteLength(query) > sqlQueryBytesMax) {
-    return storageErr("sql_error", `SQL query is ${Buffer.byteLength(query)} bytes; the limit is ${sqlQueryBytesMax} bytes.`);
-  }
-  if (params.length > sqlParamsMax) return storageErr("sql_invalid_binding", `At most ${sqlParamsMax} bound parameters per query; got ${params.length}.`);
+  if (utf8BytesOver(query, sqliteLimits.statementBytesMax)) return storageErr("sql_error", "statement too long: SQLITE_TOOBIG");
   let statements: SqlStatement[];
   try {
     statements = splitSqlStatements(query);
@@ -59,12 +67,35 @@ function runStatements(db: Database.Database, statements: SqlStatement[], params
       last = { columns: [], rows: [], rowsRead: 0, rowsWritten: 0 };
       return;
     }
-    const rows = (prepared.raw(true).all(...args) as unknown[][]).map((row) => row.map(fromSqlite));
+    const rows = readRows(prepared, args);
     rowsReturned += rows.length;
     last = { columns: prepared.columns().map((column) => column.name), rows, rowsRead: 0, rowsWritten: 0 };
   });
   const rowsWritten = totalChanges(db) - changesBefore;
   return { ...last, rowsRead: rowsReturned + rowsWritten, rowsWritten };
+}
+
+/**
+ * Reads a result row by row, stopping as soon as it is over sqlResultBytesMax. BLOBs come back
+ * as plain Uint8Array copies (a Buffer is a Node-only subclass).
+ */
+function readRows(prepared: Database.Statement, args: Bindable[]): unknown[][] {
+  const rows: unknown[][] = [];
+  let bytes = 0;
+  for (const row of prepared.raw(true).iterate(...args) as IterableIterator<unknown[]>) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (typeof value === "string") bytes += value.length;
+      else if (Buffer.isBuffer(value)) {
+        bytes += value.length;
+        row[i] = new Uint8Array(value);
+      }
+      bytes += valueOverheadBytes;
+    }
+    if (bytes > sqlResultBytesMax) throw new Error(`SQL result is over sqlResultBytesMax (${sqlResultBytesMax} bytes); read it in pages with LIMIT and OFFSET`);
+    rows.push(row);
+  }
+  return rows;
 }
 
 function totalChanges(db: Database.Database): number {
@@ -74,22 +105,29 @@ function totalChanges(db: Database.Database): number {
 function bindParams(params: readonly unknown[]): StorageResult<Bindable[]> {
   const bound: Bindable[] = [];
   for (const [index, value] of params.entries()) {
-    if (value === null || typeof value === "number" || typeof value === "bigint" || typeof value === "string") bound.push(value);
-    else if (value instanceof Uint8Array) bound.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-    else if (value instanceof ArrayBuffer) bound.push(Buffer.from(value));
+    let bindable: Bindable;
+    if (value === null || typeof value === "number" || typeof value === "bigint" || typeof value === "string") bindable = value;
+    else if (value instanceof Uint8Array) bindable = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    else if (value instanceof ArrayBuffer) bindable = Buffer.from(value);
     else if (typeof value === "boolean") {
       return storageErr("sql_invalid_binding", `Binding ${index} is a boolean (${value}); SQLite has no boolean type: bind 1 or 0.`);
     } else {
       const kind = value === undefined ? "undefined" : Array.isArray(value) ? "an array" : typeof value;
       return storageErr("sql_invalid_binding", `Binding ${index} has unsupported type ${kind}; use a number, string, null or Uint8Array.`);
     }
+    // SQLite would refuse it with these words; better-sqlite3 has its own for a bound value.
+    const tooBig = typeof bindable === "string" ? utf8BytesOver(bindable, sqliteLimits.lengthBytesMax) : Buffer.isBuffer(bindable) && bindable.length > sqliteLimits.lengthBytesMax;
+    if (tooBig) return storageErr("sql_error", tooBigMessage);
+    bound.push(bindable);
   }
   return storageOk(bound);
 }
 
-/** BLOBs come back as plain Uint8Array copies (a Buffer is a Node-only subclass). */
-function fromSqlite(value: unknown): unknown {
-  return Buffer.isBuffer(value) ? new Uint8Array(value) : value;
+/** Whether `text` is over `bytesMax` bytes of UTF-8, without encoding it when its length decides. */
+function utf8BytesOver(text: string, bytesMax: number): boolean {
+  if (text.length > bytesMax) return true;
+  if (text.length * 3 <= bytesMax) return false;
+  return Buffer.byteLength(text) > bytesMax;
 }
 
 function sqliteCode(error: unknown): string {

@@ -11,6 +11,20 @@ import {
 import { listQuery } from "./key-range.ts";
 import { dropUserSchema, type ObjectDatabase } from "./object-database.ts";
 import { execSql } from "./sql-exec.ts";
+import { tooBigMessage } from "./sqlite-limits.ts";
+
+/**
+ * The stored bytes one get() or list() may hand to the isolate at once. Each row is at most
+ * 2.2 MB, but 128 keys or an unbounded list could make hundreds of MB the host copies twice
+ * (deserialized, then into the isolate, whose heap is 128 MB); past this the call fails, naming
+ * the limit. The memory storage of sim tests has no such bound.
+ */
+export const storageResultBytesMax = 32 * 1024 * 1024;
+
+function resultTooLarge(method: "get" | "list"): StorageResult<never> {
+  const hint = method === "list" ? "; list in pages with limit and startAfter" : "; get fewer keys per call";
+  return storageErr("value_too_large", `storage.${method}() result is over storageResultBytesMax (${storageResultBytesMax} bytes)${hint}`);
+}
 
 /** Thrown inside a SQLite transaction to roll it back while carrying the error out. */
 class Rollback {
@@ -25,9 +39,13 @@ export class SqliteObjectStorage implements ObjectStorage {
     if (!checked.ok) return checked;
     const { getValue } = this.acquire();
     const found = new Map<string, unknown>();
+    let total = 0;
     for (const key of keys) {
       const bytes = getValue.get(key);
-      if (bytes !== undefined) found.set(key, deserialize(bytes));
+      if (bytes === undefined) continue;
+      total += bytes.length;
+      if (total > storageResultBytesMax) return resultTooLarge("get");
+      found.set(key, deserialize(bytes));
     }
     return storageOk(found);
   }
@@ -48,9 +66,15 @@ export class SqliteObjectStorage implements ObjectStorage {
       encoded.push([key, bytes]);
     }
     const { db, putValue } = this.acquire();
-    db.transaction(() => {
-      for (const [key, bytes] of encoded) putValue.run(key, bytes);
-    })();
+    try {
+      db.transaction(() => {
+        for (const [key, bytes] of encoded) putValue.run(key, bytes);
+      })();
+    } catch (error) {
+      // The row's own header can tip a key and value just under the bound over SQLite's limit.
+      if ((error as { code?: unknown }).code === "SQLITE_TOOBIG") return storageErr("value_too_large", tooBigMessage);
+      throw error;
+    }
     return storageOk(undefined);
   }
 
@@ -72,7 +96,15 @@ export class SqliteObjectStorage implements ObjectStorage {
       statement = database.db.prepare<unknown[], [string, Buffer]>(query.sql).raw(true);
       database.listStatements.set(query.shape, statement);
     }
-    return storageOk(statement.all(...query.params).map(([key, bytes]) => [key, deserialize(bytes)]));
+    // Read row by row: a list without a limit may match more than the host should hold at once.
+    const entries: [string, unknown][] = [];
+    let total = 0;
+    for (const [key, bytes] of statement.iterate(...query.params)) {
+      total += key.length + bytes.length;
+      if (total > storageResultBytesMax) return resultTooLarge("list");
+      entries.push([key, deserialize(bytes)]);
+    }
+    return storageOk(entries);
   }
 
   deleteAll(): StorageResult<void> {

@@ -92,9 +92,9 @@ export function runStorageContract(name: string, make: () => ContractSubject, ha
       { type: "put", entries: [["new", 1], ["keep", "changed"]] },
       { type: "delete", keys: ["keep"] },
       { type: "setAlarm", scheduledMs: 9_000 },
-      { type: "put", entries: [["k".repeat(2049), 1]] },
+      { type: "put", entries: [["k".repeat(2_200_001), 1]] },
     ]);
-    failure(failed, "key_too_long", "op 3", "2048");
+    failure(failed, "key_too_long", "op 3", "SQLITE_TOOBIG");
     assert.deepEqual([...value(s.get(["keep", "new"]))], [["keep", "old"]]);
     assert.equal(s.getAlarm(), null);
     const results = value(s.transaction([
@@ -121,14 +121,17 @@ export function runStorageContract(name: string, make: () => ContractSubject, ha
     assert.deepEqual([s.getAlarm(), value(s.list()).length], [null, 0]);
   }));
 
-  test(`${name}: limits on key size, value size and keys per call are enforced and quoted`, withStorage((s) => {
+  test(`${name}: limits on row size (key and value) and keys per call are enforced and quoted`, withStorage((s) => {
     // Each limit passes at its boundary and fails one past it.
     const many = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
-    value(s.put([["k".repeat(2048), 1]]));
-    failure(s.put([["k".repeat(2049), 1]]), "key_too_long", "2048");
-    failure(s.get(["€".repeat(683)]), "key_too_long", "2048", "2049");
-    value(s.put([["big", "x".repeat(128 * 1024 - 64)]]));
-    failure(s.put([["huge", "x".repeat(128 * 1024)]]), "value_too_large", "131072");
+    // No key limit of its own on a SQLite-backed object: a key is bounded with its value, as a row.
+    value(s.put([["k".repeat(10_000), 1]]));
+    failure(s.put([["k".repeat(2_200_001), 1]]), "key_too_long", "string or blob too big: SQLITE_TOOBIG");
+    failure(s.get(["€".repeat(733_334)]), "key_too_long", "SQLITE_TOOBIG");
+    // A key and its value are one row: workerd's SQLite refuses a row over 2,200,000 bytes.
+    value(s.put([["big", "x".repeat(2_100_000)]]));
+    failure(s.put([["huge", "x".repeat(2_200_001)]]), "value_too_large", "string or blob too big: SQLITE_TOOBIG");
+    failure(s.put([["k".repeat(2000), "x".repeat(2_198_500)]]), "value_too_large", "SQLITE_TOOBIG");
     assert.equal(value(s.get(["huge"])).size, 0);
     value(s.put(many(128).map((k) => [k, 1] as [string, unknown])));
     failure(s.put(many(129).map((k) => [k, 1] as [string, unknown])), "too_many_keys", "128");

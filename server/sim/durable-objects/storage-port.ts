@@ -9,9 +9,12 @@
 import type { SqlResult } from "../isolate-port.ts";
 import { utf8ByteLength } from "../core/hash.ts";
 
-export const storageKeyBytesMax = 2048;
-/** A value's size once serialized (v8 serializer in SQLite; an estimate in memory). */
-export const storageValueBytesMax = 128 * 1024;
+/**
+ * A key and its serialized value together (v8 serializer in SQLite; an estimate in memory). On a
+ * SQLite-backed object they are one row of `_cf_KV`, so workerd's SQLite length limit bounds
+ * them: 2,200,000 bytes (documented as "2 MB"), with SQLite's own message.
+ */
+export const storageEntryBytesMax = 2_200_000;
 export const storageKeysPerCallMax = 128;
 export const storageEntriesPerPutMax = 128;
 
@@ -108,18 +111,17 @@ export function checkEntries(entries: readonly (readonly [string, unknown])[]): 
 
 export function checkKey(key: string): StorageResult<void> {
   if (typeof key !== "string") return storageErr("invalid_argument", `Keys must be strings; got ${typeof key}.`);
-  const bytes = utf8ByteLength(key);
-  if (bytes > storageKeyBytesMax) {
-    return storageErr("key_too_long", `Keys cannot be larger than ${storageKeyBytesMax} bytes; this key is ${bytes} bytes.`);
+  // A SQLite-backed object has no key limit of its own (the 2 KiB one is the KV backend's):
+  // the key is bounded with its value, as one row (storageEntryBytesMax).
+  if (key.length > storageEntryBytesMax || (key.length * 3 > storageEntryBytesMax && utf8ByteLength(key) > storageEntryBytesMax)) {
+    return storageErr("key_too_long", "string or blob too big: SQLITE_TOOBIG");
   }
   return storageOk(undefined);
 }
 
+/** A key and its value over storageEntryBytesMax: refused as workerd's SQLite refuses the row. */
 export function checkValueBytes(key: string, bytes: number): StorageResult<void> {
-  if (bytes > storageValueBytesMax) {
-    return storageErr("value_too_large",
-      `Values cannot be larger than ${storageValueBytesMax} bytes (128 KiB) serialized; the value of "${key.slice(0, 64)}" is ${bytes} bytes.`);
-  }
+  if (bytes + utf8ByteLength(key) > storageEntryBytesMax) return storageErr("value_too_large", "string or blob too big: SQLITE_TOOBIG");
   return storageOk(undefined);
 }
 

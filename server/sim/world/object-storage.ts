@@ -67,8 +67,10 @@ function asValue(result: StorageResult<unknown>): CallResult {
   return result.ok ? { ok: true, value: result.value } : toError(result);
 }
 
+/** SQL errors and SQLite's own refusals (a row too big) are plain Errors, as workerd throws them. */
 function toError(result: { ok: false; error: { code: string; message: string } }): CallResult {
-  return callError(result.error.code.startsWith("sql") ? "Error" : "TypeError", result.error.message);
+  const { code, message } = result.error;
+  return callError(code.startsWith("sql") || code === "value_too_large" ? "Error" : "TypeError", message);
 }
 
 function scheduleAlarm(ctx: Ctx, out: Effects, object: ObjectRecord, atMs: number): void {

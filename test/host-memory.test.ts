@@ -1,0 +1,59 @@
+// The host's memory, whatever the worker does: each hostile program runs in a fresh, real world
+// process (the supervised child that hosts the isolates), and the process's peak resident set
+// (VmHWM in /proc/<pid>/status, which counts everything since it started) must stay under
+// 1 GiB. An ordinary request after each answers 200. Before the SQLite limits, the giant SELECT
+// below took that process to 4.4 GB for 112 s and ended on the isolate's CPU limit.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { WorldSupervisor } from "../server/world/supervisor.ts";
+
+const hostRssMbMax = 1024;
+
+interface Run {
+  responses: ({ status: number; body: string } | null)[];
+}
+
+function peakRssMb(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)![1]) / 1024;
+}
+
+/** Runs one scenario in a new world process; returns its answers and the process's peak RSS. */
+async function runInWorldProcess(code: string, paths: string[], bindings: Record<string, unknown> = {}, spacingMs = 60_000) {
+  const world = new WorldSupervisor();
+  try {
+    await world.request({ type: "ping" });
+    const pid = world.pid!;
+    const run = await world.request<Run>({
+      type: "run_scenario",
+      scenario: {
+        seed: 1,
+        world: { regions: ["us-east"] },
+        worker: { name: "app", code, routes: ["app.example.com/*"], bindings },
+        traffic: paths.map((path, i) => ({ atMs: i * spacingMs, from: "us-east", method: "GET", url: `https://app.example.com${path}` })),
+      },
+    });
+    const answers = run.responses.map((r) => (r === null ? "no answer" : `${r.status} ${r.body}`));
+    return { answers, peakMb: peakRssMb(pid) };
+  } finally {
+    await world.close();
+  }
+}
+
+const giantSelect = `
+export class Big {
+  constructor(ctx) { this.ctx = ctx; }
+  async fetch(request) {
+    if (new URL(request.url).pathname !== "/big") return new Response("object ok");
+    const rows = this.ctx.storage.sql.exec("SELECT zeroblob(500000000), zeroblob(500000000), zeroblob(500000000)").toArray();
+    return new Response("rows " + rows.length);
+  }
+}
+export default { fetch(request, env) { return env.BIG.get(env.BIG.idFromName("a")).fetch(request); } };`;
+
+test("a SELECT of three 500 MB zeroblobs: the worker gets SQLite's error as a 500, the world process stays under 1 GiB", async () => {
+  const { answers, peakMb } = await runInWorldProcess(giantSelect, ["/big", "/"], { BIG: { type: "durable_object", className: "Big" } }, 1_000);
+  assert.deepEqual(answers, ["500 Error: string or blob too big: SQLITE_TOOBIG", "200 object ok"]);
+  console.log(`giant SELECT: world process peak RSS ${peakMb.toFixed(0)} MB`);
+  assert.ok(peakMb < hostRssMbMax, `peak RSS ${peakMb.toFixed(0)} MB`);
+});
