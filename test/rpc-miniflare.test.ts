@@ -13,7 +13,7 @@ import { after, before, test } from "node:test";
 import type { Miniflare } from "miniflare";
 import { startMiniflare } from "../bench/miniflare-peer.ts";
 import { createSandboxFactory } from "../sandbox/index.ts";
-import { parseScenario, World, type WorldResult } from "../server/sim/index.ts";
+import { parseScenario, World, type RunResult } from "../server/sim/index.ts";
 import { SqliteStorageProvider } from "../server/store/sqlite-object-storage.ts";
 import { apiCode, appCode, plainCode, rpcPaths } from "./rpc-programs.ts";
 
@@ -51,7 +51,7 @@ function scenario(paths: string[]) {
   return parsed.value;
 }
 
-function runWorld(paths: string[]): WorldResult {
+function runWorld(paths: string[]): RunResult {
   const storage = new SqliteStorageProvider({ dir: join(dir, `run${++runs}`) });
   const world = new World(scenario(paths), { isolates: sandbox, objectStorage: storage });
   try {
