@@ -12,7 +12,9 @@ export class CpuMeter {
   requestOf(event: DeliveryEvent): string | null {
     switch (event.kind) {
       case "fetch":
+      case "rpc":
       case "object_fetch":
+      case "object_rpc":
       case "object_alarm":
         return event.requestId;
       case "reply":

@@ -20,6 +20,8 @@ export function answerCall(backend: MiniBackend, op: CallOp): CallResult {
       return answerStorage(backend, op.method, args);
     case "object":
       return { ok: false, error: { name: "Error", message: "the mini host has no Durable Objects" } };
+    case "service":
+      return { ok: false, error: { name: "Error", message: "the mini host has no service bindings" } };
   }
 }
 

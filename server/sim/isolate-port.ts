@@ -12,7 +12,9 @@
 export type BindingSpec =
   | { type: "kv" }
   | { type: "durable_object"; className: string }
-  | { type: "var"; value: string };
+  | { type: "var"; value: string }
+  /** Another worker of the scenario, by name; `entrypoint` names its exported WorkerEntrypoint class (null: the default export). */
+  | { type: "service"; service: string; entrypoint: string | null };
 
 export interface WorkerScript {
   /** Worker name, used in stack traces as the file name (`<name>.js`). */
@@ -59,10 +61,14 @@ export interface WireError {
 // ---- Events the world delivers to an isolate ----
 
 export type DeliveryEvent =
-  /** A request for the worker's default `fetch` handler. */
-  | { kind: "fetch"; requestId: string; request: WireRequest; cf?: RequestCf }
+  /** A request for the worker's `fetch` handler (of the default export, or of the named WorkerEntrypoint a service binding names). */
+  | { kind: "fetch"; requestId: string; request: WireRequest; cf?: RequestCf; entrypoint?: string | null }
+  /** An RPC call through a service binding, to the default export or a named WorkerEntrypoint. */
+  | { kind: "rpc"; requestId: string; entrypoint: string | null; call: RpcCall }
   /** A request for one Durable Object instance; the isolate constructs the instance on first use. */
   | { kind: "object_fetch"; requestId: string; className: string; objectId: string; objectName: string | null; request: WireRequest }
+  /** An RPC call on a Durable Object's stub (a method call, or a property read). */
+  | { kind: "object_rpc"; requestId: string; className: string; objectId: string; objectName: string | null; call: RpcCall }
   /** An alarm set through `ctx.storage.setAlarm` is due. */
   | { kind: "object_alarm"; requestId: string; className: string; objectId: string; objectName: string | null }
   /** Drop the in-memory instance of an object (eviction). Its storage lives in the world. */
@@ -71,6 +77,17 @@ export type DeliveryEvent =
   | { kind: "reply"; callId: number; result: CallResult }
   /** A timer the worker set is due (its timers run on the world's virtual clock). */
   | { kind: "timer"; timerId: number };
+
+/**
+ * One RPC call as it crosses the boundary: a method call with its arguments, or a property read
+ * (`await stub.prop`). The arguments were structured-cloned in the caller's isolate, so they are
+ * plain data (objects, arrays, Map, Set, Date, RegExp, typed arrays, errors, bigints).
+ */
+export interface RpcCall {
+  member: string;
+  access: "call" | "get";
+  args: unknown[];
+}
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
 
@@ -84,6 +101,9 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: { na
  *         delete         [key]                                              → null
  *         list           [{ prefix?, limit?, cursor? }]                     → { keys: { name, expiration?, metadata? }[], list_complete, cursor? }
  * object  fetch          [WireRequest]                                      → WireResponse
+ *         rpc            [RpcCall]                                          → the member's value (cloned)
+ * service fetch          [WireRequest]                                      → WireResponse
+ *         rpc            [RpcCall]                                          → the member's value (cloned)
  * storage get            [keys: string[]]                                   → [key, value][] (found keys only)
  *         put            [entries: [key, value][]]                          → null
  *         delete         [keys: string[]]                                   → number deleted
@@ -103,6 +123,8 @@ export type CallTarget =
   | { type: "kv"; binding: string }
   /** A Durable Object stub's `fetch`, from the namespace bound as `binding`. Args: [WireRequest]. */
   | { type: "object"; binding: string; className: string; objectId: string; objectName: string | null; locationHint: string | null }
+  /** A service binding to another worker of the scenario (fetch and RPC). */
+  | { type: "service"; binding: string; service: string; entrypoint: string | null }
   /** An object's own `ctx.storage`: get, put, delete, list, deleteAll, transaction (batched ops), getAlarm, setAlarm, deleteAlarm. */
   | { type: "storage"; objectId: string }
   /** A subrequest with the global `fetch`. Args: [WireRequest]. */
@@ -116,6 +138,8 @@ export type IsolateOp =
   | { kind: "timer_set"; timerId: number; requestId: string | null; delayMs: number }
   | { kind: "timer_clear"; timerId: number }
   | { kind: "response"; requestId: string; response: WireResponse }
+  /** The outcome of an RPC request (`object_rpc`, `rpc`): the member's cloned value, or the error to rethrow at the caller. */
+  | { kind: "rpc_result"; requestId: string; result: CallResult }
   /** The handler threw or its promise rejected before a response; the world answers 500. */
   | { kind: "exception"; requestId: string; error: WireError }
   /** Every promise passed to `ctx.waitUntil` has settled after the response: the request is over. */

@@ -55,8 +55,9 @@ function parseBindings(value: Json, path: string): Record<string, BindingSpec> {
     const p = `${path}.${name}`;
     if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) fail(p, "expected a JavaScript identifier");
     const b = obj(o[name], p);
-    const type = oneOf(b.type, `${p}.type`, ["kv", "durable_object", "var"] as const);
+    const type = oneOf(b.type, `${p}.type`, ["kv", "durable_object", "var", "service"] as const);
     if (type === "kv") out[name] = { type };
+    else if (type === "service") out[name] = { type, service: str(b.service, `${p}.service`), entrypoint: optional(b, "entrypoint", (v) => str(v, `${p}.entrypoint`), null) };
     else if (type === "var") out[name] = { type, value: str(b.value, `${p}.value`, limits.urlCharsMax, "urlCharsMax") };
     else out[name] = { type, className: str(b.className, `${p}.className`) };
   }

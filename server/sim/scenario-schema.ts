@@ -20,7 +20,12 @@ const binding = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("kv") }),
   z.strictObject({ type: z.literal("durable_object"), className: text() }),
   z.strictObject({ type: z.literal("var"), value: text(limits.urlCharsMax, "urlCharsMax") }),
-], { error: "expected one of kv, durable_object, var" });
+  z.strictObject({
+    type: z.literal("service"),
+    service: text().describe("the name of another worker of this scenario (workers[].name)"),
+    entrypoint: text().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, { error: "expected a JavaScript identifier" }).optional().describe("a WorkerEntrypoint class that worker exports (default: its default export)"),
+  }).describe("a service binding: fetch and RPC to another worker of the scenario, in the same PoP"),
+], { error: "expected one of kv, durable_object, var, service" });
 
 export const workerSchema = z.strictObject({
   name: text().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected lower-case letters, digits and dashes" }).optional(),

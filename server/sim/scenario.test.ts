@@ -53,3 +53,14 @@ test("defaults and extensions parse", () => {
   assert.equal(s.world.kvReplicationLagMs["ap-south"], 5_000);
   assert.equal(s.origins[0]!.status, 200);
 });
+
+test("service bindings name another worker of the scenario, with an optional entrypoint", () => {
+  const app = (bindings: unknown) => ({ name: "app", code: "x", bindings });
+  const parsed = parseScenario({ workers: [app({ A: { type: "service", service: "auth", entrypoint: "AuthApi" }, B: { type: "service", service: "auth" } }), { name: "auth", code: "y" }] });
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.error.message);
+  assert.deepEqual(parsed.value.workers[0]!.bindings, { A: { type: "service", service: "auth", entrypoint: "AuthApi" }, B: { type: "service", service: "auth", entrypoint: null } });
+  assert.equal(errorOf({ workers: [app({ A: { type: "service", service: "nope" } }), { name: "auth", code: "y" }] }), 'workers[0].bindings.A.service: no worker named "nope" in this scenario; the workers are "app", "auth"');
+  assert.equal(errorOf({ worker: app({ A: { type: "service", service: "auth" } }) }), 'worker.bindings.A.service: no worker named "auth" in this scenario; the workers are "app"');
+  assert.equal(errorOf({ worker: app({ A: { type: "service", service: "app", entrypoint: "not an identifier" } }) }), "worker.bindings.A.entrypoint: expected a JavaScript identifier");
+  assert.equal(errorOf({ worker: app({ A: { type: "service" } }) }), "worker.bindings.A.service: expected a string");
+});

@@ -100,7 +100,11 @@ function readScenario(json: Json): Scenario {
 
 function readWorkers(s: Record<string, Json>): WorkerSpec[] {
   if (s.worker !== undefined && s.workers !== undefined) fail("workers", "give either worker or workers, not both");
-  if (s.worker !== undefined) return [parseWorker(s.worker, "worker", "worker")];
+  if (s.worker !== undefined) {
+    const worker = parseWorker(s.worker, "worker", "worker");
+    checkServices([worker], "worker");
+    return [worker];
+  }
   if (s.workers === undefined) fail("worker", "expected a worker (or a workers array)");
   const list = arr(s.workers, "workers", limits.workersMax, "workersMax");
   if (list.length === 0) fail("workers", "expected at least one worker");
@@ -108,7 +112,19 @@ function readWorkers(s: Record<string, Json>): WorkerSpec[] {
   workers.forEach((w, i) => {
     if (workers.findIndex((o) => o.name === w.name) !== i) fail(`workers[${i}].name`, `worker name "${w.name}" used twice`);
   });
+  checkServices(workers, "workers");
   return workers;
+}
+
+/** Every service binding names a worker of the scenario (as wrangler refuses an unknown service). */
+function checkServices(workers: readonly WorkerSpec[], path: string): void {
+  workers.forEach((w, i) => {
+    for (const [name, b] of Object.entries(w.bindings)) {
+      if (b.type !== "service" || workers.some((o) => o.name === b.service)) continue;
+      const at = path === "worker" ? `worker.bindings.${name}.service` : `${path}[${i}].bindings.${name}.service`;
+      fail(at, `no worker named "${b.service}" in this scenario; the workers are ${workers.map((o) => JSON.stringify(o.name)).join(", ")}`);
+    }
+  });
 }
 
 const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;

@@ -1,9 +1,10 @@
 // The Durable Object namespace binding: ids and stubs. Ids come from the host synchronously
 // (hashing a name, or the world's seeded randomness for unique ids), as `idFromName` returns at
-// once on the real platform. A stub's fetch is one call the world routes to the object's owner.
+// once on the real platform. A stub's fetch, and each RPC call on it, is one call the world routes to the object's owner.
 import { callHost } from "../runtime/calls.ts";
 import { hostSync } from "../runtime/host.ts";
 import { Request, requestToWireSync, responseFromWire } from "../web/index.ts";
+import { rpcStub } from "./rpc-stub.ts";
 
 const objectIdPattern = /^[0-9a-f]{64}$/;
 
@@ -28,14 +29,16 @@ export function createObjectNamespace(binding: string, className: string): objec
     const objectId = id.toString();
     const objectName = id.name ?? null;
     const target = { type: "object", binding, className, objectId, objectName, locationHint } as const;
-    return Object.freeze({
-      id,
-      name: id.name,
-      async fetch(input: unknown, init?: unknown) {
-        const request = new Request(input as never, init as never);
-        const reply = await callHost(target, "fetch", [requestToWireSync(request)]);
-        return responseFromWire(reply.value as never, true);
-      },
+    const fetch = async (input: unknown, init?: unknown) => {
+      const request = new Request(input as never, init as never);
+      const reply = await callHost(target, "fetch", [requestToWireSync(request)]);
+      return responseFromWire(reply.value as never, true);
+    };
+    // Any other property is a remote method or property of the object (RPC).
+    return rpcStub(target, "DurableObject", {
+      name: { value: id.name, enumerable: true },
+      id: { value: id, enumerable: true },
+      fetch: { value: fetch },
     });
   };
   const idFromName = (name: unknown) => {

@@ -2,6 +2,7 @@
 import type { BindingSpec } from "../../../server/sim/isolate-port.ts";
 import { createObjectNamespace } from "./durable-object-namespace.ts";
 import { createKvNamespace } from "./kv.ts";
+import { createServiceBinding } from "./service.ts";
 
 export function createEnv(bindings: Record<string, BindingSpec>): Record<string, unknown> {
   const env: Record<string, unknown> = {};
@@ -15,6 +16,9 @@ export function createEnv(bindings: Record<string, BindingSpec>): Record<string,
         break;
       case "durable_object":
         env[name] = createObjectNamespace(name, spec.className);
+        break;
+      case "service":
+        env[name] = createServiceBinding(name, spec.service, spec.entrypoint);
         break;
       case "var":
         env[name] = String(spec.value);

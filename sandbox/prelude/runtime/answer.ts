@@ -2,10 +2,12 @@
 // waits for its waitUntil work before `request_done`.
 import { sandboxLimits } from "../../limits.ts";
 import { bodyByteLength, isResponse, responseToWire, type ResponseWire } from "../web/index.ts";
+import type { CallResult } from "../../../server/sim/isolate-port.ts";
 import { toWireError } from "./errors.ts";
 import { emit } from "./ops.ts";
 import { finishIfDone, requestState } from "./request-state.ts";
 import { PromiseReject, TypeErrorCtor, whenSettled } from "./primordials.ts";
+import { rpcClone, rpcError } from "./rpc-values.ts";
 
 /**
  * Checks what the handler returned and emits the `response` (or a limit). No callback here
@@ -75,5 +77,38 @@ export function runToCompletion(requestId: string, run: () => unknown): void {
       state.answered = true;
       finishIfDone(requestId);
     },
+  );
+}
+
+/**
+ * For RPC requests: the member's value, cloned here (so only plain data leaves the isolate), or
+ * the error the caller rethrows. A value that cannot be cloned fails the call, as in workerd.
+ */
+export function answerRpc(requestId: string, run: () => unknown): void {
+  const state = requestState(requestId);
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    result = PromiseReject(error);
+  }
+  const finish = (outcome: CallResult) => {
+    emit({ kind: "rpc_result", requestId, result: outcome });
+    state.answered = true;
+    finishIfDone(requestId);
+  };
+  whenSettled(
+    result,
+    (value) => {
+      let copy: unknown;
+      try {
+        copy = rpcClone(value);
+      } catch (error) {
+        finish({ ok: false, error: rpcError(error) });
+        return;
+      }
+      finish({ ok: true, value: copy });
+    },
+    (error) => finish({ ok: false, error: rpcError(error) }),
   );
 }

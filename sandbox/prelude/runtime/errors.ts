@@ -10,6 +10,7 @@
 import type { WireError } from "../../../server/sim/isolate-port.ts";
 import { sandboxLimits } from "../../limits.ts";
 import { preludeFileName } from "../../runtime-names.ts";
+import { DOMException } from "../web/dom-exception.ts";
 import { emit, getCurrentRequestId } from "./ops.ts";
 import { ErrorCtor, ReflectApply, StringCtor, StringPrototypeIndexOf, StringPrototypeSlice, TypeErrorCtor } from "./primordials.ts";
 
@@ -77,10 +78,14 @@ export function reportUncaught(error: unknown, where: string): void {
   emit({ kind: "log", requestId: getCurrentRequestId(), level: "error", message: `Uncaught ${where}: ${wire.stack}` });
 }
 
-const hostErrorConstructors = { __proto__: null, TypeError: TypeErrorCtor, RangeError, SyntaxError } as unknown as Record<string, ErrorConstructor>;
+const hostErrorConstructors = { __proto__: null, TypeError: TypeErrorCtor, RangeError, SyntaxError, ReferenceError, EvalError, URIError } as unknown as Record<string, ErrorConstructor>;
 
-/** Rebuilds an error the host sent back, keeping its name so `instanceof TypeError` works. */
+/**
+ * Rebuilds an error the host sent back (a binding's failure, or an exception an RPC method
+ * threw in another isolate), keeping its class so `instanceof TypeError` works.
+ */
 export function fromHostError(error: { name: string; message: string }): Error {
+  if (StringPrototypeSlice(error.name, 0, 13) === "DOMException:") return new DOMException(error.message, StringPrototypeSlice(error.name, 13));
   const made = new (hostErrorConstructors[error.name] ?? ErrorCtor)(error.message);
   if (!(error.name in hostErrorConstructors) && error.name !== "Error") {
     Object.defineProperty(made, "name", { value: error.name, writable: true, enumerable: false, configurable: true });

@@ -3,11 +3,13 @@
 // blockConcurrencyWhile work its constructor started, and drop it when the world evicts it.
 import { createObjectStorage } from "../bindings/object-storage.ts";
 import { requestFromWire } from "../web/index.ts";
-import { answer, runToCompletion } from "./answer.ts";
+import type { RpcCall } from "../../../server/sim/isolate-port.ts";
+import { answer, answerRpc, runToCompletion } from "./answer.ts";
 import { trackWaitUntil } from "./execution-context.ts";
 import { setCurrentRequestId } from "./ops.ts";
 import { arrayAppend, ArrayPrototypeShift, MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseReject, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
 import { loadedWorker } from "./worker.ts";
+import { DurableObject, extendsClass, invokeOnInstance, notRpcObjectMessage } from "./rpc-receiver.ts";
 
 interface ObjectInstance {
   instance: Record<string, unknown>;
@@ -52,6 +54,17 @@ export function handleObjectFetch(requestId: string, className: string, objectId
     if (typeof fetch !== "function") throw new TypeError(`Durable Object class ${className} has no fetch() method`);
     // Awaited here: returning the handler's promise would resolve ours with it, calling its `then`.
     return await ReflectApply(fetch, entry.instance, [requestFromWire(wire, true)]);
+  });
+}
+
+/** A method call or property read on the object's stub; only classes extending DurableObject take RPC. */
+export function handleObjectRpc(requestId: string, className: string, objectId: string, objectName: string | null, call: RpcCall): void {
+  setCurrentRequestId(requestId);
+  answerRpc(requestId, async () => {
+    if (!extendsClass(loadedWorker().exports[className], DurableObject)) throw new TypeError(notRpcObjectMessage);
+    const entry = instanceFor(className, objectId, objectName, requestId);
+    await whenReady(entry);
+    return await invokeOnInstance(entry.instance, DurableObject, call);
   });
 }
 

@@ -29,7 +29,11 @@ export function attachModule(namespace: Record<string, unknown>): string | null 
   const names = Object.keys(bindings);
   let hasObjects = false;
   for (let i = 0; i < names.length; i++) if (bindings[names[i]!]!.type === "durable_object") hasObjects = true;
-  if ((handler === undefined || typeof handler.fetch !== "function") && !hasObjects) {
+  // A worker reached only through service bindings may export just WorkerEntrypoint classes.
+  let hasClasses = typeof handler === "function";
+  const exported = Object.keys(namespace);
+  for (let i = 0; i < exported.length; i++) if (typeof namespace[exported[i]!] === "function") hasClasses = true;
+  if ((handler === undefined || typeof handler.fetch !== "function") && !hasObjects && !hasClasses) {
     return "The worker has no fetch handler: export default { async fetch(request, env, ctx) { ... } }";
   }
   for (let i = 0; i < names.length; i++) {

@@ -25,6 +25,18 @@ import {
 
 type Memory = Map<unknown, unknown>;
 
+/**
+ * How a caller other than structuredClone (RPC) narrows what may be cloned: `object` sees every
+ * object that would be cloned as a plain object (a class instance, say) and may throw; `fn`
+ * replaces the DataCloneError for functions.
+ */
+export interface CloneRules {
+  object(value: object): void;
+  fn(value: Function): never;
+}
+
+let rules: CloneRules | null = null;
+
 const mapGet = Map.prototype.get;
 const mapSet = Map.prototype.set;
 const mapHas = Map.prototype.has;
@@ -70,11 +82,28 @@ export function structuredClone(value: unknown, options?: { transfer?: unknown[]
   if (options?.transfer !== undefined && options.transfer.length > 0) {
     throw new DOMException("structuredClone: transferring objects is not supported in Edge Playground.", "DataCloneError");
   }
-  return cloneValue(value, new SafeMap());
+  return withRules(null, value);
+}
+
+/** Structured clone under `rules` (workerd's RPC serializer is stricter than structuredClone). */
+export function cloneWithRules(value: unknown, with_: CloneRules): unknown {
+  return withRules(with_, value);
+}
+
+function withRules(next: CloneRules | null, value: unknown): unknown {
+  // A getter read during the clone may itself call structuredClone: restore what was in force.
+  const before = rules;
+  rules = next;
+  try {
+    return cloneValue(value, new SafeMap());
+  } finally {
+    rules = before;
+  }
 }
 
 function cloneValue(value: unknown, memory: Memory): unknown {
   if (typeof value === "symbol") throw dataCloneError(`Symbol(${value.description ?? ""})`);
+  if (typeof value === "function" && rules !== null) rules.fn(value);
   if (typeof value === "function") throw dataCloneError(`function ${value.name || "anonymous"}`);
   if (typeof value !== "object" || value === null) return value;
   if (ReflectApply(mapHas, memory, [value])) return ReflectApply(mapGet, memory, [value]);
@@ -100,6 +129,7 @@ function cloneValue(value: unknown, memory: Memory): unknown {
   }
   if (value instanceof SafeError) return cloneError(value, remember, memory);
   if (ArrayIsArray(value)) return cloneProperties(value, remember(new Array(value.length)), memory);
+  if (rules !== null) rules.object(value);
   return cloneProperties(value, remember({}), memory);
 }
 

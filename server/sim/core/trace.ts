@@ -32,6 +32,12 @@ export type TraceEntry =
   | { kind: "health"; t: number; pop: string; advertised: boolean }
   | { kind: "deploy"; t: number; worker: string; version: string; pop: string }
   | { kind: "subrequest"; t: number; req: string; url: string; target: string }
+  /**
+   * An RPC call leaves `req` (the request whose code made it): `call` is the new request's id
+   * (`o4` for an object, `s2` for a service), `target` says where it goes (`object:<id>`,
+   * `service:<worker>`), `label` reads "r3 calls Counter:A.increment()".
+   */
+  | { kind: "rpc_call"; t: number; req: string | null; call: string; target: string; label: string }
   | { kind: "timer"; t: number; isolate: string; timerId: number; action: "set" | "fire" | "clear" }
   | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string }
   | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }

@@ -20,7 +20,8 @@
 //   kv_replicate       kv.kvReplicate                 object_call          objects.objectCall
 //   health_check       faults.healthCheck             storage_call         object-storage.storageCall
 //   fault              faults.faultStart              subrequest           subrequests.subrequest
-//   fault_end          faults.faultEnd                object_hosted        objects.objectHosted
+//   fault_end          faults.faultEnd                service_call         services.serviceCall
+//                                                     object_hosted        objects.objectHosted
 //   deploy             deployments.deployStep         object_respond       objects.objectRespond
 //                                                     object_done          objects.objectDone
 //                                                     objects_lost         object-lifecycle.objectsLost
@@ -43,6 +44,7 @@ import { storageCall } from "./object-storage.ts";
 import { objectArrive, objectCall, objectDone, objectHosted, objectRespond, objectTake } from "./objects.ts";
 import { clientReceive, clientSend, popArrive, respond, route, treeRefused } from "./requests.ts";
 import type { WorldState } from "./state.ts";
+import { serviceCall } from "./services.ts";
 import { subrequest } from "./subrequests.ts";
 
 function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
@@ -78,6 +80,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "object_call": return objectCall(s.objects, ctx, event);
     case "storage_call": return storageCall(s.objects, ctx, event);
     case "subrequest": return subrequest(s.subrequests, ctx, event);
+    case "service_call": return serviceCall(s.subrequests, ctx, event);
     case "object_hosted": return objectHosted(s.objects, ctx, event);
     case "object_respond": return objectRespond(s.objects, ctx, event);
     case "object_done": return objectDone(s.objects, ctx, event);

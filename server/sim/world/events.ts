@@ -4,7 +4,7 @@
 // Durable Object may take any of its queued requests next. Timers, faults, health checks and
 // replication follow the clock only.
 
-import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp, WireRequest, WireResponse } from "../isolate-port.ts";
+import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp, RpcCall, WireRequest, WireResponse } from "../isolate-port.ts";
 import type { FaultSpec } from "../scenario-types.ts";
 
 export type SimEvent =
@@ -13,8 +13,9 @@ export type SimEvent =
   | { kind: "client_receive"; req: string; response: WireResponse; servedBy: string | null; version: string | null }
   | { kind: "isolate_reply"; isolate: string; callId: number; result: CallResult; label: string; inFlight: boolean }
   | { kind: "timer_fire"; isolate: string; timerId: number }
-  | { kind: "object_arrive"; object: string; doReq: string; region: string }
-  | { kind: "object_take"; object: string; doReq: string }
+  /** `what` names an RPC call (`Counter:A.increment()`) for the stepping UI. */
+  | { kind: "object_arrive"; object: string; doReq: string; region: string; what?: string }
+  | { kind: "object_take"; object: string; doReq: string; what?: string }
   | { kind: "object_idle"; object: string }
   | { kind: "object_alarm"; object: string }
   | { kind: "kv_replicate"; namespace: string; region: string; key: string; version: number }
@@ -29,7 +30,8 @@ export type SimEventKind = SimEvent["kind"];
 /** Where the answer to a request handled by an isolate goes. */
 export type Responder =
   | { type: "client"; req: string }
-  | { type: "call"; isolate: string; callId: number; fromRegion: string }
+  /** `rpc`: the caller made an RPC call (through a service binding) and gets a CallResult, not a response. */
+  | { type: "call"; isolate: string; callId: number; fromRegion: string; rpc?: string }
   | { type: "object"; object: string; doReq: string };
 
 export type CallOp = Extract<IsolateOp, { kind: "call" }>;
@@ -58,8 +60,10 @@ export interface Lineage {
  */
 export type InstantEvent =
   | { kind: "route"; req: string; pop: string; request: WireRequest; responder: Responder; lineage: Lineage; atMs: number }
-  | { kind: "respond"; responder: Responder; response: WireResponse; pop: string; version: string | null; atMs: number }
-  | { kind: "isolate_fetch"; req: string; worker: string; version: string; pop: string; request: WireRequest; responder: Responder; lineage: Lineage; atMs: number }
+  /** `rpc`: an RPC request's outcome (then `response` only stands in for it, see rpc.ts). */
+  | { kind: "respond"; responder: Responder; response: WireResponse; pop: string; version: string | null; atMs: number; rpc?: CallResult }
+  /** A request for a worker's isolate: its fetch handler, or (service bindings) a named entrypoint's fetch, or an RPC call. */
+  | { kind: "isolate_fetch"; req: string; worker: string; version: string; pop: string; request: WireRequest; responder: Responder; lineage: Lineage; atMs: number; entrypoint?: string | null; rpc?: RpcCall }
   | { kind: "isolate_deliver"; isolate: string; delivery: DeliveryEvent; req: string | null; responder: Responder | null; lineage: Lineage }
   | { kind: "isolate_delivered"; isolate: string; end: IsolateEnd | null; atMs: number }
   | { kind: "isolate_end"; isolate: string; end: IsolateEnd; atMs: number }
@@ -69,9 +73,10 @@ export type InstantEvent =
   | { kind: "object_call"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "storage_call"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "subrequest"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "service_call"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "object_host"; object: string; doReq: string; worker: string; version: string; pop: string }
   | { kind: "object_hosted"; object: string; doReq: string; isolate: string | null }
-  | { kind: "object_respond"; object: string; doReq: string; response: WireResponse; atMs: number }
+  | { kind: "object_respond"; object: string; doReq: string; response: WireResponse; atMs: number; rpc?: CallResult }
   | { kind: "object_done"; object: string; doReq: string; atMs: number }
   | { kind: "objects_lost"; isolate: string }
   | { kind: "object_evict"; object: string; reason: string }
@@ -110,8 +115,8 @@ export function labelOf(event: SimEvent): string {
     case "client_receive": return `${event.req} answer (${event.response.status}) reaches the client`;
     case "isolate_reply": return `${event.label} → ${event.isolate}`;
     case "timer_fire": return `timer ${event.timerId} fires in ${event.isolate}`;
-    case "object_arrive": return `${event.doReq} reaches object ${short(event.object)}`;
-    case "object_take": return `object ${short(event.object)} takes ${event.doReq}`;
+    case "object_arrive": return `${event.doReq}${event.what ? ` (${event.what})` : ""} reaches object ${short(event.object)}`;
+    case "object_take": return `object ${short(event.object)} takes ${event.doReq}${event.what ? ` (${event.what})` : ""}`;
     case "object_idle": return `object ${short(event.object)} idle check`;
     case "object_alarm": return `object ${short(event.object)} alarm`;
     case "kv_replicate": return `KV ${event.key} v${event.version} replicates to ${event.region}`;

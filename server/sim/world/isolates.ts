@@ -35,7 +35,10 @@ export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fet
   loaded.isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
   // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
   const cf = { colo: e.pop, region: loaded.isolate.region };
-  deliver(s, ctx, out, loaded.isolate, { kind: "fetch", requestId: e.req, request: e.request, cf }, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
+  const entrypoint = e.entrypoint ?? null;
+  const delivery: DeliveryEvent = e.rpc !== undefined ? { kind: "rpc", requestId: e.req, entrypoint, call: e.rpc }
+    : entrypoint !== null ? { kind: "fetch", requestId: e.req, request: e.request, cf, entrypoint } : { kind: "fetch", requestId: e.req, request: e.request, cf };
+  deliver(s, ctx, out, loaded.isolate, delivery, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
   return out;
 }
 

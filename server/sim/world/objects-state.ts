@@ -4,15 +4,18 @@ import type { ObjectState } from "../core/trace.ts";
 import { assert } from "../core/result.ts";
 import { createRing, type PlacementRing } from "../durable-objects/placement.ts";
 import type { ObjectStorage } from "../durable-objects/storage-port.ts";
-import type { WireRequest } from "../isolate-port.ts";
+import type { RpcCall, WireRequest } from "../isolate-port.ts";
 import type { Effects, Ticket } from "./effects.ts";
 import type { Lineage } from "./events.ts";
 
-/** A request for an object: a stub's fetch (with the calling isolate to answer) or an alarm. */
+/** A request for an object: a stub's fetch or RPC call (with the calling isolate to answer) or an alarm. */
 export interface ObjectRequest {
   id: string;
-  kind: "fetch" | "alarm";
+  kind: "fetch" | "alarm" | "rpc";
   request: WireRequest | null;
+  /** The call of an `rpc` request, and how the trace names it (`Counter:A.increment()`). */
+  rpc?: RpcCall;
+  label?: string;
   caller: { isolate: string; callId: number; region: string } | null;
   /** The request tree this one belongs to (an alarm starts its own). */
   lineage: Lineage;
@@ -77,5 +80,5 @@ export function namespaceOf(worker: string, className: string): string {
  */
 export function scheduleTakes(out: Effects, object: ObjectRecord, atMs: number): void {
   for (const take of object.takes) out.cancel(take);
-  object.takes = object.queue.map((r) => out.at(atMs, { kind: "object_take", object: object.id, doReq: r.id }));
+  object.takes = object.queue.map((r) => out.at(atMs, { kind: "object_take", object: object.id, doReq: r.id, ...(r.label === undefined ? {} : { what: r.label }) }));
 }

@@ -7,20 +7,21 @@
 import { defaults, limits } from "../core/limits.ts";
 import { ownerFor } from "../durable-objects/placement.ts";
 import { popIdOf } from "../net/topology.ts";
-import type { WireRequest, WireResponse } from "../isolate-port.ts";
+import type { CallResult, RpcCall, WireRequest, WireResponse } from "../isolate-port.ts";
 import { callError, replyAt } from "./calls.ts";
 import type { Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
 import type { Caller, CallOp, InstantEvent } from "./events.ts";
 import { scheduleIdle, setState } from "./object-lifecycle.ts";
 import { scheduleTakes, type ObjectRecord, type ObjectRequest, type ObjectsWorld } from "./objects-state.ts";
+import { objectReceiver, rpcLabel, rpcOutcome, rpcResultLabel } from "./rpc.ts";
 import { textResponse, withHeader } from "./wire.ts";
 
 type Instant<K extends InstantEvent["kind"]> = Extract<InstantEvent, { kind: K }>;
 
 export const ownerHeader = "x-durable-object-owner";
 
-/** A stub's fetch leaves the caller's isolate for the owner region. */
+/** A stub's fetch or RPC call leaves the caller's isolate for the owner region. */
 export function objectCall(objects: ObjectsWorld, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
   const out = new Effects();
   const { caller, op, atMs } = e;
@@ -33,9 +34,19 @@ export function objectCall(objects: ObjectsWorld, ctx: Ctx, e: { caller: Caller;
     return out;
   }
   const lineage = { root: caller.lineage.root, depth: caller.lineage.depth + 1 };
-  const request: ObjectRequest = { id: ctx.ids.next("o"), kind: "fetch", request: op.args[0] as WireRequest, caller: { isolate: caller.isolate, callId: op.callId, region: caller.region }, lineage };
+  const id = ctx.ids.next("o");
+  const from = { isolate: caller.isolate, callId: op.callId, region: caller.region };
+  let request: ObjectRequest;
+  if (op.method === "rpc") {
+    const rpc = op.args[0] as RpcCall;
+    const label = rpcLabel(objectReceiver(target.className, target.objectName, target.objectId), rpc);
+    request = { id, kind: "rpc", request: null, rpc, label, caller: from, lineage };
+    out.trace({ kind: "rpc_call", t: ctx.nowMs, req: op.requestId, call: id, target: `object:${object.id}`, label: `${op.requestId ?? caller.isolate} calls ${label}` });
+  } else {
+    request = { id, kind: "fetch", request: op.args[0] as WireRequest, caller: from, lineage };
+  }
   object.requests.set(request.id, request);
-  out.send(atMs + reach.latencyMs, { kind: "object_arrive", object: object.id, doReq: request.id, region: object.owner });
+  out.send(atMs + reach.latencyMs, { kind: "object_arrive", object: object.id, doReq: request.id, region: object.owner, ...(request.label === undefined ? {} : { what: request.label }) });
   return out;
 }
 
@@ -115,7 +126,10 @@ export function objectHosted(objects: ObjectsWorld, ctx: Ctx, e: Instant<"object
 
 function deliverRequest(out: Effects, object: ObjectRecord, request: ObjectRequest, isolate: string): void {
   const base = { requestId: request.id, className: object.className, objectId: object.id, objectName: object.name };
-  const delivery = request.kind === "fetch" ? { kind: "object_fetch" as const, ...base, request: request.request! } : { kind: "object_alarm" as const, ...base };
+  const delivery =
+    request.kind === "fetch" ? { kind: "object_fetch" as const, ...base, request: request.request! }
+    : request.kind === "rpc" ? { kind: "object_rpc" as const, ...base, call: request.rpc! }
+    : { kind: "object_alarm" as const, ...base };
   out.now({ kind: "isolate_deliver", isolate, delivery, req: request.id, responder: { type: "object", object: object.id, doReq: request.id }, lineage: request.lineage });
 }
 
@@ -125,7 +139,7 @@ export function objectRespond(objects: ObjectsWorld, ctx: Ctx, e: Instant<"objec
   const object = objects.get(e.object);
   const request = object.requests.get(e.doReq);
   if (!request) return out;
-  answerCaller(ctx, out, object, request, e.response, e.atMs);
+  answerCaller(ctx, out, object, request, e.response, e.atMs, e.rpc);
   if (request.kind === "alarm") retryAlarm(ctx, out, object, e.atMs);
   requestDone(ctx, out, object, e.doReq, e.atMs);
   return out;
@@ -165,13 +179,19 @@ function requestDone(ctx: Ctx, out: Effects, object: ObjectRecord, reqId: string
   else scheduleIdle(ctx, out, object, atMs);
 }
 
-export function answerCaller(ctx: Ctx, out: Effects, object: ObjectRecord, request: ObjectRequest, response: WireResponse, atMs: number): void {
+/** The caller gets the answer one network path later; an RPC caller gets the call's outcome. */
+export function answerCaller(ctx: Ctx, out: Effects, object: ObjectRecord, request: ObjectRequest, response: WireResponse, atMs: number, rpc?: CallResult): void {
   object.requests.delete(request.id);
   const caller = request.caller;
   if (!caller || !ctx.reads.isolateLoaded(caller.isolate)) return;
   const back = ctx.network.send(object.owner, caller.region);
   if (!back.ok) {
     replyAt(out, caller, caller.callId, atMs + 1, callError("Error", `Durable Object reply lost: ${back.reason}`), "DO error", true);
+    return;
+  }
+  if (request.kind === "rpc") {
+    const outcome = rpcOutcome(rpc, response);
+    replyAt(out, caller, caller.callId, atMs + back.latencyMs, outcome, rpcResultLabel(request.label ?? "RPC", outcome), true);
     return;
   }
   replyAt(out, caller, caller.callId, atMs + back.latencyMs, { ok: true, value: response }, `DO answer ${response.status}`, true);

@@ -5,11 +5,12 @@
 
 import { limits } from "../core/limits.ts";
 import { exhaustiveSwitchError } from "../core/result.ts";
-import type { IsolateOp, WireResponse } from "../isolate-port.ts";
+import type { CallResult, IsolateOp, WireResponse } from "../isolate-port.ts";
 import type { Ctx } from "./context.ts";
 import type { Effects } from "./effects.ts";
 import type { Caller, CallOp } from "./events.ts";
 import { countPending, type IsolateRecord } from "./isolates-state.ts";
+import { rpcStandIn } from "./rpc.ts";
 import { textResponse } from "./wire.ts";
 
 export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], atMs: number): void {
@@ -40,6 +41,9 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
     case "response":
       finishRequest(out, isolate, op.requestId, op.response, atMs);
       return;
+    case "rpc_result":
+      finishRequest(out, isolate, op.requestId, rpcStandIn(op.result), atMs, op.result);
+      return;
     case "exception":
       out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: "error", message: `${op.error.name}: ${op.error.message}` });
       finishRequest(out, isolate, op.requestId, textResponse(500, `${op.error.name}: ${op.error.message}`), atMs);
@@ -67,6 +71,7 @@ function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): v
     case "object": return out.now({ kind: "object_call", caller, op, atMs });
     case "storage": return out.now({ kind: "storage_call", caller, op, atMs });
     case "fetch": return out.now({ kind: "subrequest", caller, op, atMs });
+    case "service": return out.now({ kind: "service_call", caller, op, atMs });
     default: return exhaustiveSwitchError(target);
   }
 }
@@ -89,11 +94,11 @@ function setTimer(ctx: Ctx, out: Effects, isolate: IsolateRecord, timerId: numbe
  * caller; an object request also releases its input gate then. `request_done` (waitUntil
  * settled, or an alarm handler finished) only clears what is left.
  */
-function finishRequest(out: Effects, isolate: IsolateRecord, req: string, answer: WireResponse | null, atMs: number): void {
+function finishRequest(out: Effects, isolate: IsolateRecord, req: string, answer: WireResponse | null, atMs: number, rpc?: CallResult): void {
   const flight = isolate.inFlight.get(req);
   if (!flight) return;
   isolate.inFlight.delete(req);
   const responder = flight.responder;
-  if (answer !== null) out.now({ kind: "respond", responder, response: answer, pop: isolate.pop, version: isolate.version, atMs });
+  if (answer !== null) out.now({ kind: "respond", responder, response: answer, pop: isolate.pop, version: isolate.version, atMs, ...(rpc === undefined ? {} : { rpc }) });
   else if (responder.type === "object") out.now({ kind: "object_done", object: responder.object, doReq: responder.doReq, atMs });
 }

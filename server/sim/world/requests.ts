@@ -7,6 +7,7 @@ import { nearestAdvertisedPop } from "../net/anycast.ts";
 import { regionOfPop, type Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
 import type { InstantEvent, Lineage, Responder } from "./events.ts";
+import { rpcOutcome, rpcResultLabel } from "./rpc.ts";
 import { textResponse, urlParts, withHeader } from "./wire.ts";
 
 export const versionHeader = "x-deployment-version";
@@ -102,12 +103,18 @@ export function respond(s: RequestsSlice, ctx: Ctx, event: Extract<InstantEvent,
       out.send(atMs + back, { kind: "client_receive", req: responder.req, response: answer, servedBy: regionOfPop(ctx, pop), version });
       break;
     }
-    case "call":
-      // A subrequest to another route of the world is answered inside the same PoP.
+    case "call": {
+      // A subrequest to another route of the world (or a service binding's call) is answered inside the same PoP.
+      if (responder.rpc !== undefined) {
+        const outcome = rpcOutcome(event.rpc, response);
+        out.send(atMs + 1, { kind: "isolate_reply", isolate: responder.isolate, callId: responder.callId, result: outcome, label: rpcResultLabel(responder.rpc, outcome), inFlight: true });
+        break;
+      }
       out.send(atMs + 1, { kind: "isolate_reply", isolate: responder.isolate, callId: responder.callId, result: { ok: true, value: answer }, label: `response ${answer.status}`, inFlight: true });
       break;
+    }
     case "object":
-      out.now({ kind: "object_respond", object: responder.object, doReq: responder.doReq, response: answer, atMs });
+      out.now({ kind: "object_respond", object: responder.object, doReq: responder.doReq, response: answer, atMs, ...(event.rpc === undefined ? {} : { rpc: event.rpc }) });
       break;
   }
   return out;

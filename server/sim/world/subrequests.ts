@@ -23,11 +23,14 @@ export interface SubrequestsSlice {
   readonly refused: Set<string>;
 }
 
-export function subrequest(s: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
-  const out = new Effects();
-  const { caller, op, atMs } = e;
+/**
+ * Counts one subrequest (a fetch, or a service binding's fetch or RPC call) against its tree's
+ * budgets. False when it may not go: the tree was refused whole, or the call was refused for
+ * depth (its caller's promise rejects naming the limit).
+ */
+export function chargeSubrequest(s: SubrequestsSlice, ctx: Ctx, out: Effects, caller: Caller, op: CallOp, atMs: number): boolean {
   const root = caller.lineage.root;
-  if (s.refused.has(root)) return out;
+  if (s.refused.has(root)) return false;
   const made = (s.perTree.get(root) ?? 0) + 1;
   s.perTree.set(root, made);
   if (made > limits.subrequestsPerTreeMax) {
@@ -35,14 +38,21 @@ export function subrequest(s: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; o
     s.refused.add(root);
     out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestsPerTreeMax", message });
     out.now({ kind: "tree_refused", root, message, atMs });
-    return out;
+    return false;
   }
   if (caller.lineage.depth + 1 > limits.subrequestDepthMax) {
     const message = `subrequest depth limit exceeded: more than subrequestDepthMax (${limits.subrequestDepthMax}) nested subrequests`;
     out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestDepthMax", message });
-    replyAt(out, caller, op.callId, atMs, callError("Error", message), "fetch refused", false);
-    return out;
+    replyAt(out, caller, op.callId, atMs, callError("Error", message), `${op.target.type === "service" ? op.method : "fetch"} refused`, false);
+    return false;
   }
+  return true;
+}
+
+export function subrequest(s: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+  const out = new Effects();
+  const { caller, op, atMs } = e;
+  if (!chargeSubrequest(s, ctx, out, caller, op, atMs)) return out;
   const request = op.args[0] as WireRequest;
   const parts = typeof request?.url === "string" ? urlParts(request.url) : null;
   if (!parts) {

@@ -115,3 +115,22 @@ test("hostile strings in KV keys, regions' traffic and object names build diagra
     }
   }
 });
+
+test("an RPC call's queue entry in the race view names the call, and hostile member names stay inside the label", () => {
+  // rpc_call entries (new with RPC) carry learner strings (the object's name, the method's
+  // name): the race view shows them on the object's queue message, escaped like any label.
+  const trace: TraceEntry[] = [
+    { kind: "start", t: 0, seed: 1, options: { world: { regions: ["us-west"] }, workers: ["app@v1"] } },
+    ...hostileStrings.slice(0, 4).flatMap((name, i): TraceEntry[] => [
+      { kind: "rpc_call", t: i, req: "r1", call: `o${i}`, target: "object:abc", label: `r1 calls Counter:${name}.${name}()` },
+      { kind: "do_enqueue", t: i, object: "abc", req: `o${i}`, region: "us-west", depth: 1 },
+    ]),
+    { kind: "rpc_call", t: 9, req: "r1", call: "o9", target: "object:abc", label: "r1 calls Counter:A.increment()" },
+    { kind: "do_enqueue", t: 9, object: "abc", req: "o9", region: "us-west", depth: 1 },
+  ];
+  const text = raceDiagram(trace, null, trace.length).text;
+  assert.match(text, /o9 Counter#58;A\.increment\(\) queued \(depth 1\)/);
+  for (const line of text.split("\n")) {
+    assert.doesNotMatch(line, /[<\n]|%%/, `no markup or directive: ${line.slice(0, 80)}`);
+  }
+});

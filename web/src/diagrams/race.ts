@@ -37,13 +37,16 @@ export function raceDiagram(trace: readonly TraceEntry[], selected: ReadonlySet<
   };
   lines.push("sequenceDiagram");
   const want = (req: string | null) => req !== null && (selected === null || selected.has(req));
+  // An RPC call's queue entry names the call ("o3 Counter:A.increment() queued").
+  const calls = new Map<string, string>();
+  for (const e of trace) if (e.kind === "rpc_call") calls.set(e.call, e.label.slice(e.label.indexOf(" calls ") + 7));
   const push = (i: number, line: string) => { if (messageEntries.length < raceMessagesMax) { lines.push(line); messageEntries.push(i); } };
   trace.forEach((e, i) => {
     switch (e.kind) {
       case "anycast": if (want(e.req) && e.pop !== null) push(i, `  ${who(`c:${e.from}`, `client ${e.from}`)}->>${who(`p:${e.pop}`, e.pop)}: ${messageText(`${e.req} arrives`)}`); break;
       case "kv_read": if (want(e.req)) push(i, `  ${who(`p:${e.pop}`, e.pop)}->>${who("kv", "KV")}: ${messageText(`${e.req} read ${e.key} = ${e.version === null ? "none" : `v${e.version}`}${e.stale ? " (stale)" : ""}`)}`); break;
       case "kv_write": if (want(e.req)) push(i, `  ${who(`p:${e.pop}`, e.pop)}->>${who("kv", "KV")}: ${messageText(`${e.req} write ${e.key} = ${e.version === null ? e.status : `v${e.version}`}`)}`); break;
-      case "do_enqueue": push(i, `  ${who(`p:${e.region}-pop`, `${e.region}-pop`)}->>${who(`o:${e.object}`, shortObject(e.object))}: ${messageText(`${e.req} queued (depth ${e.depth})`)}`); break;
+      case "do_enqueue": push(i, `  ${who(`p:${e.region}-pop`, `${e.region}-pop`)}->>${who(`o:${e.object}`, shortObject(e.object))}: ${messageText(`${e.req}${calls.has(e.req) ? ` ${calls.get(e.req)}` : ""} queued (depth ${e.depth})`)}`); break;
       case "do_done": push(i, `  ${who(`o:${e.object}`, shortObject(e.object))}-->>${who(`o:${e.object}`, shortObject(e.object))}: ${messageText(`${e.req} done`)}`); break;
       case "response": if (want(e.req) && e.servedBy !== null) push(i, `  ${who(`p:${asPop(e.servedBy)}`, asPop(e.servedBy))}-->>${clientOf(trace, e.req, who)}: ${messageText(`${e.req} ${e.status}`)}`); break;
       default: break;

@@ -71,18 +71,19 @@ function mount(setup: Setup, element: HTMLElement): () => void {
   });
   (window as unknown as { __edgeEditor?: Editor }).__edgeEditor = editor;
   void setup.useScenarioSchema();
-  let lastBindings = "";
+  let lastEnvSource = "";
   const sync = () => {
     const s = appStore.getState();
     for (const [name, text] of Object.entries(s.files)) modelFor(name, text);
     for (const [name, model] of models) if (!(name in s.files)) { model.dispose(); models.delete(name); }
     const active = models.get(s.activeFile);
     if (active && editor.getModel() !== active) editor.setModel(active);
-    const bindings = JSON.stringify(bindingsOf(s.files));
-    if (bindings !== lastBindings) {
-      lastBindings = bindings;
-      const first = Object.values(bindingsOf(s.files))[0] ?? {};
-      setup.setEnvTypes(envTypeSource(first));
+    // The typings follow the bindings and the classes the code declares (cheap: a few regexps).
+    const [self, first] = Object.entries(bindingsOf(s.files))[0] ?? ["", {}];
+    const envSource = envTypeSource(first, { files: s.files, self });
+    if (envSource !== lastEnvSource) {
+      lastEnvSource = envSource;
+      setup.setEnvTypes(envSource);
     }
     for (const [name, model] of models) {
       monaco.editor.setModelMarkers(model, "edge-playground", s.markers.filter((m) => m.file === name).map((m) => ({

@@ -32,6 +32,7 @@ export function entryLabel(e: TraceEntry): string {
     case "health": return `${e.pop} ${e.advertised ? "advertised" : "withdrawn"}`;
     case "deploy": return `deploy ${e.worker} ${e.version} at ${e.pop}`;
     case "subrequest": return `${e.req} subrequest ${e.url}`;
+    case "rpc_call": return e.label;
     case "timer": return `timer ${e.timerId} ${e.action} in ${e.isolate}`;
     case "log": return `log ${e.level}: ${e.message}`;
     case "limit": return `limit ${e.limit}: ${e.message}`;
