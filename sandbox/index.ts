@@ -17,12 +17,19 @@ export interface SandboxOptions {
   limits?: Partial<SandboxLimits>;
   /** Start isolates with V8's inspector so heap snapshots can be taken (default false). */
   inspector?: boolean;
+  /**
+   * Give a finished worker's isolate a fresh context for the next load instead of disposing it
+   * (default: on, unless poolSize is 0 or inspector is on; see isolate-pool.ts).
+   */
+  reuseIsolates?: boolean;
 }
 
 export interface Sandbox extends IsolateFactory {
   /** Fills the warm pool synchronously (otherwise it refills when the event loop is idle). */
   warmUp(): void;
   readonly pooledIsolates: number;
+  /** Isolates a finished worker handed back, waiting for a fresh context (isolate-pool.ts). */
+  readonly spareIsolates: number;
   dispose(): void;
 }
 
@@ -54,13 +61,16 @@ function limitsFromEnvironment(): Partial<SandboxLimits> {
 export function createSandboxFactory(options: SandboxOptions = {}): Sandbox {
   const limits: SandboxLimits = { ...sandboxLimits, ...limitsFromEnvironment(), ...options.limits };
   const inspector = options.inspector ?? false;
-  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, inspector, size: options.poolSize ?? 4 });
+  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, inspector, size: options.poolSize ?? 4, ...(options.reuseIsolates === undefined ? {} : { reuse: options.reuseIsolates }) });
   const codeCache = options.codeCache === false ? null : new CodeCache(limits.codeCacheEntriesMax);
   return {
     load: (script: WorkerScript, loadOptions: LoadOptions): LoadResult => loadWorker({ pool, codeCache, limits, inspector }, script, loadOptions),
     warmUp: () => pool.fill(),
     get pooledIsolates() {
       return pool.readyCount;
+    },
+    get spareIsolates() {
+      return pool.spareCount;
     },
     dispose: () => pool.dispose(),
   };

@@ -36,3 +36,17 @@ export const sandboxLimits = {
 } as const;
 
 export type SandboxLimits = { -readonly [K in keyof typeof sandboxLimits]: number };
+
+/**
+ * When a finished worker's isolate is given a fresh context instead of being disposed
+ * (isolate-pool.ts). Bounds keep a long-lived isolate from carrying an earlier context's
+ * garbage into a later one's memory limit.
+ */
+export const isolateReuse = {
+  /** Contexts one isolate hosts, one after another, before it is disposed. */
+  contextsPerIsolateMax: 200,
+  /** V8 heap in use after a context is released, above which the isolate is disposed instead. */
+  heapBytesMax: 24 * 1024 * 1024,
+  /** Returned isolates kept waiting for a load; more are disposed. */
+  spareIsolatesMax: 16,
+} as const;

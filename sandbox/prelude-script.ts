@@ -38,8 +38,27 @@ function preludeSource(): string {
   return source;
 }
 
-/** Compiles the prelude in `isolate`, producing the code cache on first use and using it after. */
+/**
+ * Scripts already compiled in an isolate. A reused isolate (isolate-pool.ts) runs the same
+ * prelude and chunks in each fresh context; an unbound script runs in any context of its
+ * isolate, so compiling (and copying a megabyte of source in) once per isolate is enough.
+ */
+const compiledIn = new WeakMap<ivm.Isolate, Map<string, ivm.Script>>();
+
+function compiledOnce(isolate: ivm.Isolate, name: string, compile: () => ivm.Script): ivm.Script {
+  let scripts = compiledIn.get(isolate);
+  if (scripts === undefined) compiledIn.set(isolate, (scripts = new Map()));
+  let script = scripts.get(name);
+  if (script === undefined) scripts.set(name, (script = compile()));
+  return script;
+}
+
+/** The prelude compiled in `isolate`, with the process's code cache (produced on first use). */
 export function compilePrelude(isolate: ivm.Isolate): ivm.Script {
+  return compiledOnce(isolate, "prelude", () => compilePreludeNow(isolate));
+}
+
+function compilePreludeNow(isolate: ivm.Isolate): ivm.Script {
   const options = cachedData === null ? { produceCachedData: true } : { cachedData };
   // The typings leave out the cache fields isolated-vm sets on the result (CachedDataResult).
   const script = isolate.compileScriptSync(preludeSource(), { filename: preludeFileName, ...options }) as ivm.Script & ivm.CachedDataResult;
@@ -67,6 +86,10 @@ const chunkCaches = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
  * with a V8 code cache per chunk shared by every isolate (as for the prelude itself).
  */
 export function compileChunk(isolate: ivm.Isolate, name: LazyChunkName): ivm.Script {
+  return compiledOnce(isolate, `chunk:${name}`, () => compileChunkNow(isolate, name));
+}
+
+function compileChunkNow(isolate: ivm.Isolate, name: LazyChunkName): ivm.Script {
   const source = `(function () {\n${preludeChunk(name)}\n;return chunk.create;\n})()`;
   const cached = chunkCaches.get(name);
   const options = cached === undefined ? { produceCachedData: true } : { cachedData: cached };

@@ -6,6 +6,7 @@ import type { DeliveryEvent, DeliveryResult, IsolateEnd, IsolateHandle, IsolateO
 import { CpuMeter } from "./cpu-meter.ts";
 import { mapStack, type ModuleGraph } from "./module-graph.ts";
 import { classifyHostError } from "./isolate-errors.ts";
+import { instrumentsOf } from "./instruments/isolate-instruments.ts";
 import type { PreparedIsolate } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
 
@@ -20,10 +21,14 @@ export class WorkerIsolate implements IsolateHandle {
   /** The worker's modules, to map TypeScript stack frames back to the learner's lines. */
   readonly #graph: ModuleGraph | null;
 
-  constructor(prepared: PreparedIsolate, limits: SandboxLimits, graph: ModuleGraph | null = null) {
+  /** Takes the isolate back for another context when the world is done with it (isolate-pool.ts). */
+  readonly #recycle: ((prepared: PreparedIsolate) => void) | null;
+
+  constructor(prepared: PreparedIsolate, limits: SandboxLimits, graph: ModuleGraph | null = null, recycle: ((prepared: PreparedIsolate) => void) | null = null) {
     this.#graph = graph;
     this.#prepared = prepared;
     this.#limits = limits;
+    this.#recycle = recycle;
   }
 
   get alive(): boolean {
@@ -65,11 +70,19 @@ export class WorkerIsolate implements IsolateHandle {
   stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number } {
     if (this.#prepared.isolate.isDisposed) return { heapUsedBytes: 0, heapTotalBytes: 0, cpuMs: 0 };
     const heap = this.#prepared.isolate.getHeapStatisticsSync();
-    return { heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, cpuMs: Number(this.#prepared.isolate.cpuTime) / 1e6 };
+    return { heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, cpuMs: Number(this.#prepared.isolate.cpuTime - this.#prepared.cpuBaseNs) / 1e6 };
   }
 
+  /**
+   * The world is done with this worker. An isolate no limit ended goes back to the pool for a
+   * fresh context (unless it is being profiled: the profile would see the next worker's code).
+   */
   dispose(): void {
-    this.#finish(this.#end ?? { type: "crashed", message: "disposed by the host" });
+    const clean = this.#end === null && !this.#prepared.isolate.isDisposed;
+    this.#end ??= { type: "crashed", message: "disposed by the host" };
+    this.#prepared.slot.sync = null;
+    if (clean && this.#recycle !== null && instrumentsOf(this)?.profiling !== true) this.#recycle(this.#prepared);
+    else if (!this.#prepared.isolate.isDisposed) this.#prepared.isolate.dispose();
   }
 
   #endFor(error: unknown, requestId: string | null, cpuBefore: bigint, timeoutMs: number): IsolateEnd {

@@ -124,7 +124,7 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
   const graph = prepared0.graph;
   let started = process.hrtime.bigint();
   const pooled = parts.pool.take();
-  const prepared = pooled ?? prepareIsolate(limits.isolateMemoryMbMax, parts.inspector);
+  const prepared = pooled ?? parts.pool.takeReused() ?? prepareIsolate(limits.isolateMemoryMbMax, parts.inspector);
   coldStart.fromPool = pooled !== null;
   phases.createIsolateMs = elapsedMs(started);
   let phase: "compile" | "init" = "compile";
@@ -147,12 +147,15 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
     const logs = prepared.prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: limits.startupCpuMsMax }) as IsolateOp[];
     phases.moduleInitMs = elapsedMs(started);
     const hasTypeScript = [...graph.modules.values()].some((m) => m.map !== null);
-    const isolate = new WorkerIsolate(prepared, limits, hasTypeScript ? graph : null);
-    registerInstruments(isolate, new IsolateInstruments(prepared.isolate, prepared.inspector));
+    const isolate = new WorkerIsolate(prepared, limits, hasTypeScript ? graph : null, (done) => parts.pool.recycle(done));
+    registerInstruments(isolate, new IsolateInstruments(prepared.isolate, prepared.inspector, () => !isolate.alive));
     return { ok: true, isolate, coldStart, logs };
   } catch (error) {
     const loadError = inSource(graph, loadErrorFor(error, prepared.isolate, phase, limits));
-    if (!prepared.isolate.isDisposed) prepared.isolate.dispose();
+    // The learner's own error (a compile error, a throw at init) leaves the isolate sound; a limit does not.
+    const sound = loadError.code !== "cpu_limit" && loadError.code !== "memory_limit" && loadError.code !== "crashed";
+    if (sound) parts.pool.recycle(prepared);
+    else if (!prepared.isolate.isDisposed) prepared.isolate.dispose();
     return { ok: false, error: loadError, coldStart };
   }
 }

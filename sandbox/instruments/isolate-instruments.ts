@@ -22,16 +22,25 @@ export class IsolateInstruments {
   #profiling: string | null = null;
   #nextProfile = 1;
 
-  constructor(readonly isolate: ivm.Isolate, readonly inspectorEnabled: boolean) {}
+  /**
+   * `gone` says the worker is done with the isolate: a reused isolate lives on with another
+   * worker's context, which these instruments must never see.
+   */
+  constructor(readonly isolate: ivm.Isolate, readonly inspectorEnabled: boolean, private readonly gone: () => boolean = () => isolate.isDisposed) {}
+
+  /** A CPU profile is running (the isolate is then not reused: the profile would see the next worker). */
+  get profiling(): boolean {
+    return this.#profiling !== null;
+  }
 
   heapStats(): HeapStats | null {
-    if (this.isolate.isDisposed) return null;
+    if (this.gone()) return null;
     const heap = this.isolate.getHeapStatisticsSync() as ivm.HeapStatistics & { externally_allocated_size?: number };
     return { usedBytes: heap.used_heap_size, totalBytes: heap.total_heap_size, limitBytes: heap.heap_size_limit, physicalBytes: heap.total_physical_size, externalBytes: heap.externally_allocated_size ?? 0 };
   }
 
   startCpuProfile(): InstrumentResult<void> {
-    if (this.isolate.isDisposed) return { ok: false, code: "isolate_gone", message: "The isolate has ended; send a request to start a new one, then profile it." };
+    if (this.gone()) return { ok: false, code: "isolate_gone", message: "The isolate has ended; send a request to start a new one, then profile it." };
     if (this.#profiling !== null) return { ok: false, code: "already_profiling", message: "A CPU profile of this isolate is already running." };
     this.#profiling = `profile-${this.#nextProfile++}`;
     this.isolate.startCpuProfiler(this.#profiling);
@@ -42,7 +51,7 @@ export class IsolateInstruments {
     const title = this.#profiling;
     if (title === null) return { ok: false, code: "not_profiling", message: "No CPU profile is running for this isolate." };
     this.#profiling = null;
-    if (this.isolate.isDisposed) return { ok: false, code: "isolate_gone", message: "The isolate ended while it was being profiled (a limit?)." };
+    if (this.gone()) return { ok: false, code: "isolate_gone", message: "The isolate ended while it was being profiled (a limit?)." };
     const threads = await this.isolate.stopCpuProfiler(title);
     // One isolate can run on several threads; the busiest thread's profile is the one to read.
     const profiles = threads.map((t) => t.profile as unknown as CpuProfile).sort((a, b) => b.samples.length - a.samples.length);
