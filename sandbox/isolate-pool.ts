@@ -10,6 +10,7 @@ export interface PreludeRefs {
   attach: ivm.Reference<unknown>;
   deliver: ivm.Reference<unknown>;
   drain: ivm.Reference<unknown>;
+  nodeExports: ivm.Reference<unknown>;
 }
 
 export interface PreparedIsolate {
@@ -37,7 +38,7 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
     const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
     const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
     const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
-    const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain") };
+    const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
     slot.chunks = { isolate, context, register: get("registerChunk") };
     return { isolate, inspector, context, prelude, slot };
   } catch (error) {

@@ -9,6 +9,7 @@ import { setVirtualNow } from "./clock.ts";
 import { createExecutionContext } from "./execution-context.ts";
 import { evictObject, handleObjectAlarm, handleObjectFetch } from "./objects.ts";
 import { setCurrentRequestId, startDeliveryOps } from "./ops.ts";
+import { enterAsyncFrame } from "./async-context.ts";
 import { fireTimer } from "./timers.ts";
 import { loadedWorker } from "./worker.ts";
 
@@ -27,6 +28,7 @@ export function deliver(event: DeliveryEvent, nowMs: number): IsolateOp[] {
   const ops = startDeliveryOps();
   setVirtualNow(nowMs);
   setCurrentRequestId(null);
+  enterAsyncFrame(null);
   run(event);
   return ops;
 }

@@ -5,9 +5,9 @@
 
 import { ObjectDefineProperty, SafeFunction, SafeTypeError, dataDescriptor } from "./primordials.ts";
 
-export type LazyChunkName = "url" | "idna" | "streams" | "events" | "forms" | "urlpattern";
+export type LazyChunkName = "url" | "idna" | "streams" | "events" | "forms" | "urlpattern" | "node";
 /** Every chunk build-chunks.mjs produces, for the hosts that hand them out. */
-export const lazyChunkNames: readonly LazyChunkName[] = ["url", "idna", "streams", "events", "forms", "urlpattern"];
+export const lazyChunkNames: readonly LazyChunkName[] = ["url", "idna", "streams", "events", "forms", "urlpattern", "node"];
 /** Returns the source text of a lazy chunk, as produced by build-chunks.mjs. */
 export type LazyChunkSource = (name: LazyChunkName) => string;
 
