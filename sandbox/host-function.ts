@@ -3,7 +3,7 @@
 // keeps it out of reach of user code. Pool isolates are made before we know which worker they
 // will run, so the sync handler is a slot filled in at load time.
 import ivm from "isolated-vm";
-import { createHash } from "node:crypto";
+import { createHash, createHmac, getHashes } from "node:crypto";
 import { subtleOp } from "./host-crypto.ts";
 import { compileChunk } from "./prelude-script.ts";
 import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
@@ -88,11 +88,24 @@ function lazyLoad(slot: HostSlot, name: unknown): SyncResult {
   return { ok: true, value: null };
 }
 
+const nodeHashes = new Set(getHashes());
+
+/** node:crypto's createHash / createHmac for the isolate's node:crypto: algorithm names as Node takes them. */
+function nodeHash(payload: unknown): SyncResult {
+  const { algorithm, key, data } = (payload ?? {}) as { algorithm?: unknown; key?: unknown; data?: unknown };
+  const name = typeof algorithm === "string" ? algorithm.toLowerCase() : "";
+  if (!nodeHashes.has(name)) return failure("Error", "Digest method not supported");
+  if (!(data instanceof Uint8Array) || !(key === null || key instanceof Uint8Array)) return failure("TypeError", "node_hash: data and key must be bytes");
+  const hash = key === null ? createHash(name) : createHmac(name, key);
+  return { ok: true, value: new Uint8Array(hash.update(data).digest()) };
+}
+
 export function createHostCallback(slot: HostSlot): ivm.Callback {
   return new ivm.Callback((kind: unknown, payload: unknown): SyncResult => {
     try {
       if (kind === "digest") return digest(payload);
       if (kind === "subtle") return subtleOp(payload);
+      if (kind === "node_hash") return nodeHash(payload);
       if (kind === "lazy_load") return lazyLoad(slot, payload);
       if (kind === "lazy_loaded") {
         slot.runtimeWork.end();

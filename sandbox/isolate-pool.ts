@@ -18,6 +18,7 @@ export interface PreludeRefs {
   attach: ivm.Reference<unknown>;
   deliver: ivm.Reference<unknown>;
   drain: ivm.Reference<unknown>;
+  nodeExports: ivm.Reference<unknown>;
 }
 
 export interface PreparedIsolate {
@@ -46,7 +47,18 @@ export interface IsolatePoolOptions {
 export function prepareIsolate(memoryMbMax: number, inspector = false): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax, inspector });
   try {
+<<<<<<< HEAD
     return prepareContext(isolate, inspector, 1);
+=======
+    const context = isolate.createContextSync({ inspector });
+    const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)), chunks: null };
+    const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
+    const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
+    const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
+    const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
+    slot.chunks = { isolate, context, register: get("registerChunk") };
+    return { isolate, inspector, context, prelude, slot };
+>>>>>>> compat
   } catch (error) {
     isolate.dispose();
     throw error;

@@ -11,6 +11,8 @@ import type { SandboxLimits } from "./limits.ts";
 import { cloudflareWorkersSource } from "./prelude/runtime/cloudflare-workers.ts";
 import { originalPosition, prepareModuleGraph, resolveRelative, type ModuleGraph } from "./module-graph.ts";
 import { WorkerIsolate } from "./worker-isolate.ts";
+import { defaultCompatibilityDate, resolveNodeModule, type Compatibility } from "./prelude/node/compat.ts";
+import { cloudflareWorkersKey } from "./prelude/runtime/cloudflare-workers.ts";
 
 export interface LoaderParts {
   pool: IsolatePool;
@@ -82,7 +84,24 @@ function compileOne(prepared: PreparedIsolate, path: string, code: string, codeC
  * Compiles every module of the worker (the main module's code-cache state is the one reported)
  * and links them: relative imports within the worker, and "cloudflare:workers".
  */
-function compileAndLink(prepared: PreparedIsolate, graph: ModuleGraph, codeCache: CodeCache | null): { module: ivm.Module; cache: ColdStart["codeCache"] } {
+/** The worker's compatibility date and flags, with the default date when it gives none. */
+export function compatibilityOf(script: WorkerScript): Compatibility {
+  return { date: script.compatibilityDate ?? defaultCompatibilityDate, flags: script.compatibilityFlags ?? [] };
+}
+
+/**
+ * A synthetic module re-exporting a node: module from the "node" chunk: its export names come
+ * from the chunk (loaded now, in this isolate), its values at evaluation through the hidden key
+ * the prelude sets for module init.
+ */
+function nodeModuleFor(prepared: PreparedIsolate, name: string): ivm.Module {
+  const names = prepared.prelude.nodeExports.applySync(undefined, [name], { result: { copy: true } }) as string[];
+  const lines = [`const m = globalThis.${cloudflareWorkersKey}.node(${JSON.stringify(name)});`, "export default m.default;"];
+  for (const exported of names) lines.push(`export const ${exported} = m.${exported};`);
+  return prepared.isolate.compileModuleSync(lines.join("\n"), { filename: `node:${name}` });
+}
+
+function compileAndLink(prepared: PreparedIsolate, graph: ModuleGraph, codeCache: CodeCache | null, compat: Compatibility): { module: ivm.Module; cache: ColdStart["codeCache"] } {
   const compiled = new Map<string, ivm.Module>();
   const pathOf = new Map<ivm.Module, string>();
   let cache: ColdStart["codeCache"] = "off";
@@ -93,6 +112,7 @@ function compileAndLink(prepared: PreparedIsolate, graph: ModuleGraph, codeCache
     pathOf.set(one.module, path);
   }
   let synthetic: ivm.Module | null = null;
+  const nodeModules = new Map<string, ivm.Module>();
   const main = compiled.get(graph.main)!;
   main.instantiateSync(prepared.context, (specifier: string, referrer: ivm.Module) => {
     if (specifier === "cloudflare:workers") {
@@ -102,8 +122,15 @@ function compileAndLink(prepared: PreparedIsolate, graph: ModuleGraph, codeCache
     const importer = pathOf.get(referrer) ?? graph.main;
     const target = resolveRelative(graph, importer, specifier);
     if (target !== null) return compiled.get(target)!;
+    const node = resolveNodeModule(specifier, importer, compat);
+    if (node !== null) {
+      if (!node.ok) fail("module_not_found", node.message);
+      let module = nodeModules.get(node.name);
+      if (module === undefined) nodeModules.set(node.name, (module = nodeModuleFor(prepared, node.name)));
+      return module;
+    }
     const known = graph.modules.size > 1 ? `the worker's modules are ${[...graph.modules.keys()].map((p) => JSON.stringify(p)).join(", ")}` : "the worker has no other modules";
-    fail("module_not_found", `Cannot import "${specifier}" from ${importer}: only relative imports of the worker's own modules and "cloudflare:workers" can be imported; ${known}`);
+    fail("module_not_found", `No such module "${specifier}".\n  imported from "${importer}"\n(only the worker's own modules, "cloudflare:workers" and, with the nodejs_compat flag, node: modules can be imported; ${known})`);
   });
   return { module: main, cache };
 }
@@ -130,13 +157,14 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
   let phase: "compile" | "init" = "compile";
   try {
     started = process.hrtime.bigint();
-    const { module, cache } = compileAndLink(prepared, graph, parts.codeCache);
+    const compatibility = compatibilityOf(script);
+    const { module, cache } = compileAndLink(prepared, graph, parts.codeCache, compatibility);
     coldStart.codeCache = cache;
     phases.loadCodeMs = elapsedMs(started);
 
     started = process.hrtime.bigint();
     prepared.slot.sync = options.sync;
-    prepared.prelude.configure.applySync(undefined, [{ seed: options.seed, nowMs: options.nowMs, bindings: script.bindings }], { arguments: { copy: true }, timeout: limits.startupCpuMsMax });
+    prepared.prelude.configure.applySync(undefined, [{ seed: options.seed, nowMs: options.nowMs, bindings: script.bindings, compatibility }], { arguments: { copy: true }, timeout: limits.startupCpuMsMax });
     phases.bindingsMs = elapsedMs(started);
 
     phase = "init";

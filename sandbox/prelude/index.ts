@@ -10,7 +10,11 @@ import { installConsole } from "./runtime/console.ts";
 import { deliver } from "./runtime/deliver.ts";
 import { reportUncaught } from "./runtime/errors.ts";
 import { globalFetch } from "./runtime/global-fetch.ts";
-import { bindHost, hostDigest, hostLazyLoaded, hostLoadChunk, hostSubtle, type HostFunction } from "./runtime/host.ts";
+import { bindHost, hostDigest, hostLazyLoaded, hostLoadChunk, hostNodeHash, hostSubtle, type HostFunction } from "./runtime/host.ts";
+import { currentAsyncFrame, enterAsyncFrame } from "./runtime/async-context.ts";
+import { defaultCompatibilityDate, type Compatibility } from "./node/compat.ts";
+import { configureNodeCompat, nodeModule, nodeModuleExports, setNodeDeps } from "./node/node-lazy.ts";
+import { timingSafeEqual } from "./web/subtle.ts";
 import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
@@ -19,7 +23,7 @@ import { installWebApis, registerChunk } from "./web/index.ts";
 
 export interface PreludeApi {
   /** Seeds randomness, sets the clock for module init and builds `env`. */
-  configure(options: { seed: number; nowMs: number; bindings: Record<string, BindingSpec> }): void;
+  configure(options: { seed: number; nowMs: number; bindings: Record<string, BindingSpec>; compatibility?: Compatibility }): void;
   /** Validates the evaluated module's exports; returns an error message or null. */
   attach(namespace: Record<string, unknown>): string | null;
   /** Runs one event; the result, copied after the microtasks ran, is every operation it caused. */
@@ -28,6 +32,8 @@ export interface PreludeApi {
   drain(): IsolateOp[];
   /** The host hands a lazy chunk's export here while answering a `lazy_load` call. */
   registerChunk(name: string, create: unknown): void;
+  /** The named exports of a node: module the worker imports (the host links a module re-exporting them). */
+  nodeExports(name: string): string[];
 }
 
 export function setup(host: HostFunction): PreludeApi {
@@ -52,12 +58,18 @@ export function setup(host: HostFunction): PreludeApi {
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
   installModernBuiltins(global);
   installCodeGenerationBan(global);
-  const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown> };
+  const webCrypto = global.crypto as { randomUUID(): string };
+  setNodeDeps({
+    crypto: { hash: hostNodeHash, fillRandom, randomUUID: () => webCrypto.randomUUID(), timingSafeEqual: (a, b) => timingSafeEqual(a, b), webcrypto: webCrypto },
+    asyncContext: { current: currentAsyncFrame, enter: enterAsyncFrame },
+  });
+  const cloudflareWorkers = { DurableObject, WorkerEntrypoint, RpcTarget, env: {} as Record<string, unknown>, node: nodeModule };
   return {
-    configure({ seed, nowMs, bindings }) {
+    configure({ seed, nowMs, bindings, compatibility }) {
       seedRandom(seed);
       setVirtualNow(nowMs);
       cloudflareWorkers.env = configureBindings(bindings);
+      configureNodeCompat(global, compatibility ?? { date: defaultCompatibilityDate, flags: [] }, textBindings(bindings));
       Object.defineProperty(global, cloudflareWorkersKey, { value: cloudflareWorkers, configurable: true });
     },
     attach(namespace) {
@@ -67,5 +79,15 @@ export function setup(host: HostFunction): PreludeApi {
     deliver,
     drain: drainOps,
     registerChunk,
+    nodeExports: nodeModuleExports,
   };
+}
+
+function textBindings(bindings: Record<string, BindingSpec>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(bindings)) {
+    const spec = bindings[name]!;
+    if (spec.type === "var") out[name] = spec.value;
+  }
+  return out;
 }

@@ -28,6 +28,9 @@ export interface WorkerScript {
   /** The worker's other modules by relative path (`"src/router.ts"`), imported with relative specifiers. */
   modules?: Record<string, string>;
   bindings: Record<string, BindingSpec>;
+  /** As in a wrangler configuration: the date and flags that decide, among others, the node: modules. */
+  compatibilityDate?: string;
+  compatibilityFlags?: string[];
 }
 
 /** A request or response as copied across the boundary. Header names are lower-case. */

@@ -11,7 +11,7 @@ const namePattern = /^[a-z0-9][a-z0-9-]*$/;
 
 export function parseWorker(value: Json, path: string, fallbackName: string): WorkerSpec {
   const w = obj(value, path);
-  onlyKeys(w, path, ["name", "code", "main", "modules", "bindings", "routes", "version"]);
+  onlyKeys(w, path, ["name", "code", "main", "modules", "bindings", "routes", "version", "compatibility_date", "compatibility_flags"]);
   const name = optional(w, "name", (v) => str(v, `${path}.name`), fallbackName);
   if (!namePattern.test(name)) fail(`${path}.name`, "expected lower-case letters, digits and dashes");
   const routes = optional(w, "routes", (v) => arr(v, `${path}.routes`, limits.routesPerWorkerMax, "routesPerWorkerMax"), []);
@@ -19,6 +19,7 @@ export function parseWorker(value: Json, path: string, fallbackName: string): Wo
     name,
     version: optional(w, "version", (v) => str(v, `${path}.version`), "v1"),
     ...parseCode(w, path),
+    ...parseCompatibility(w, path),
     bindings: optional(w, "bindings", (v) => parseBindings(v, `${path}.bindings`), {}),
     routes: routes.map((r, i) => {
       const route = str(r, `${path}.routes[${i}]`, limits.urlCharsMax, "urlCharsMax");
@@ -26,6 +27,26 @@ export function parseWorker(value: Json, path: string, fallbackName: string): Wo
       return route;
     }),
   };
+}
+
+const compatibilityFlagsMax = 32;
+
+/** `compatibility_date` and `compatibility_flags`, as in a wrangler configuration (both optional). */
+function parseCompatibility(w: Record<string, Json>, path: string): Pick<WorkerSpec, "compatibilityDate" | "compatibilityFlags"> {
+  const out: Pick<WorkerSpec, "compatibilityDate" | "compatibilityFlags"> = {};
+  if (w.compatibility_date !== undefined) {
+    const date = str(w.compatibility_date, `${path}.compatibility_date`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`${path}.compatibility_date`, "expected a date like 2025-01-01 (YYYY-MM-DD)");
+    out.compatibilityDate = date;
+  }
+  if (w.compatibility_flags !== undefined) {
+    out.compatibilityFlags = arr(w.compatibility_flags, `${path}.compatibility_flags`, compatibilityFlagsMax, "compatibilityFlagsMax").map((flag, i) => {
+      const name = str(flag, `${path}.compatibility_flags[${i}]`);
+      if (!/^[a-z0-9_]+$/.test(name)) fail(`${path}.compatibility_flags[${i}]`, "expected a flag name like nodejs_compat");
+      return name;
+    });
+  }
+  return out;
 }
 
 /** `code` (one module), or `modules` by path with an optional `main` (default: the first). */

@@ -35,6 +35,9 @@ export interface WorkerSpec {
   /** With several modules: the main module's path and the others by path (see WorkerScript). */
   main?: string;
   modules?: Record<string, string>;
+  /** `compatibility_date` / `compatibility_flags` of the scenario file (see WorkerScript). */
+  compatibilityDate?: string;
+  compatibilityFlags?: string[];
   bindings: Record<string, BindingSpec>;
   routes: string[];
 }

@@ -6,12 +6,15 @@ import { sandboxLimits } from "../../limits.ts";
 import { fromHostError } from "./errors.ts";
 import { emit, getCurrentRequestId, setCurrentRequestId } from "./ops.ts";
 import { requestState } from "./request-state.ts";
+import { currentAsyncFrame, enterAsyncFrame } from "./async-context.ts";
+import type { AsyncFrame } from "../node/async-hooks.ts";
 import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, PromiseCtor } from "./primordials.ts";
 
 interface PendingCall {
   resolve(reply: CallReply): void;
   reject(error: unknown): void;
   requestId: string | null;
+  frame: AsyncFrame | null;
 }
 
 const pending: Map<number, PendingCall> = new MapCtor();
@@ -37,7 +40,7 @@ export function callHost(target: CallTarget, method: string, args: unknown[]): P
   }
   const callId = nextCallId++;
   return new PromiseCtor<CallReply>((resolve, reject) => {
-    MapPrototypeSet(pending, callId, { resolve, reject, requestId });
+    MapPrototypeSet(pending, callId, { resolve, reject, requestId, frame: currentAsyncFrame() });
     emit({ kind: "call", callId, requestId, target, method, args });
   });
 }
@@ -48,6 +51,7 @@ export function settleCall(callId: number, result: CallResult): void {
   if (call === undefined) return;
   MapPrototypeDelete(pending, callId);
   setCurrentRequestId(call.requestId);
+  enterAsyncFrame(call.frame);
   if (result.ok) call.resolve({ __proto__: null, value: result.value } as CallReply);
   else call.reject(fromHostError(result.error));
 }

@@ -10,6 +10,7 @@ import { createExecutionContext } from "./execution-context.ts";
 import { evictObject, handleObjectAlarm, handleObjectFetch, handleObjectRpc } from "./objects.ts";
 import { entrypointFor, invokeEntrypoint } from "./rpc-receiver.ts";
 import { setCurrentRequestId, startDeliveryOps } from "./ops.ts";
+import { enterAsyncFrame } from "./async-context.ts";
 import { fireTimer } from "./timers.ts";
 import { loadedWorker } from "./worker.ts";
 import { ReflectApply } from "./primordials.ts";
@@ -51,6 +52,7 @@ export function deliver(event: DeliveryEvent, nowMs: number): IsolateOp[] {
   const ops = startDeliveryOps();
   setVirtualNow(nowMs);
   setCurrentRequestId(null);
+  enterAsyncFrame(null);
   run(event);
   return ops;
 }

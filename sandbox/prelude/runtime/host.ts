@@ -55,3 +55,8 @@ export function hostSubtle(op: unknown): Uint8Array {
   if (result.error.name === "TypeError") throw new TypeError(result.error.message);
   throw new DOMException(result.error.message, result.error.name);
 }
+
+/** A node:crypto digest (key null) or HMAC computed by the host; throws for an unknown algorithm. */
+export function hostNodeHash(algorithm: string, key: Uint8Array | null, data: Uint8Array): Uint8Array {
+  return callSync("node_hash", { algorithm, key, data }) as Uint8Array;
+}

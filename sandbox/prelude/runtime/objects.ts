@@ -28,7 +28,7 @@ function instanceFor(className: string, objectId: string, objectName: string | n
   const id = Object.freeze({ toString: () => objectId, name: objectName ?? undefined, equals: (o: unknown) => String(o) === objectId });
   const state = Object.freeze({
     id,
-    storage: createObjectStorage(objectId),
+    storage: createObjectStorage(objectId, () => typeof entry.instance.alarm === "function"),
     blockConcurrencyWhile: (fn: () => unknown) => {
       const work = whenSettled(PromiseResolve(undefined), () => fn(), (error) => PromiseReject(error));
       arrayAppend(entry.blockers, work);

@@ -5,6 +5,8 @@ import { sandboxLimits } from "../../limits.ts";
 import { emit, getCurrentRequestId, setCurrentRequestId } from "./ops.ts";
 import { reportUncaught } from "./errors.ts";
 import { requestState } from "./request-state.ts";
+import { currentAsyncFrame, enterAsyncFrame } from "./async-context.ts";
+import type { AsyncFrame } from "../node/async-hooks.ts";
 import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, MathMax, NumberIsFinite, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
 
 interface Timer {
@@ -12,6 +14,7 @@ interface Timer {
   args: unknown[];
   requestId: string | null;
   repeatMs: number | null;
+  frame: AsyncFrame | null;
 }
 
 const timers: Map<number, Timer> = new MapCtor();
@@ -34,7 +37,7 @@ function schedule(callback: unknown, delay: unknown, args: unknown[], repeat: bo
   }
   const delayMs = toDelayMs(delay);
   const timerId = nextTimerId++;
-  MapPrototypeSet(timers, timerId, { callback: callback as Timer["callback"], args, requestId, repeatMs: repeat ? MathMax(1, delayMs) : null });
+  MapPrototypeSet(timers, timerId, { callback: callback as Timer["callback"], args, requestId, repeatMs: repeat ? MathMax(1, delayMs) : null, frame: currentAsyncFrame() });
   emit({ kind: "timer_set", timerId, requestId, delayMs: repeat ? MathMax(1, delayMs) : delayMs });
   return timerId;
 }
@@ -57,6 +60,7 @@ export function fireTimer(timerId: number): void {
   const timer = MapPrototypeGet(timers, timerId);
   if (timer === undefined) return; // cleared after the host scheduled it
   setCurrentRequestId(timer.requestId);
+  enterAsyncFrame(timer.frame);
   if (timer.repeatMs === null) release(timerId, timer);
   else emit({ kind: "timer_set", timerId, requestId: timer.requestId, delayMs: timer.repeatMs });
   try {

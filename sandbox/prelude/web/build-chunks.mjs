@@ -14,6 +14,7 @@ import * as esbuild from "esbuild";
 import { realmDefines, realmPrologue } from "../../../scripts/prelude-realm-guard.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 
@@ -75,6 +76,33 @@ const chunkEntries = {
   urlpattern: "urlpattern-impl.ts",
   // core-js's builtins for what Node 20's V8 lacks (runtime/modern-builtins.ts).
   modern: "../modern/core-js-entry.js",
+  node: "../node/node-impl.ts",
+};
+
+const require = createRequire(import.meta.url);
+/**
+ * The "node" chunk bundles the ecosystem's polyfills for a browser-like realm (their "browser"
+ * fields apply), with Node's module names pointing at the same polyfills so that a package
+ * requiring "buffer" or "events" gets the instance the worker imports as node:buffer.
+ */
+const nodeChunkOptions = {
+  platform: "browser",
+  mainFields: ["browser", "module", "main"],
+  define: { global: "globalThis" },
+  alias: {
+    buffer: require.resolve("unenv/runtime/node/buffer/index").replace(/\.cjs$/, ".mjs"),
+    events: require.resolve("events/"),
+  },
+  inject: [join(webDir, "../node/process-inject.ts")],
+  plugins: [{
+    // readable-stream's browser build leaves Readable.from out; its Node build of it needs nothing Node-only.
+    name: "readable-stream-from",
+    setup(build) {
+      build.onResolve({ filter: /^\.\/internal\/streams\/from$/ }, (args) =>
+        args.importer.includes("readable-stream") ? { path: join(dirname(args.importer), "internal/streams/from.js") } : undefined,
+      );
+    },
+  }],
 };
 
 /** @param {{ minify?: boolean }} [options] @returns {Promise<Record<string, string>>} */
@@ -90,10 +118,11 @@ export async function rawChunks(minify) {
       esbuild.build({
         ...common,
         ...(name === "url" || name === "idna" ? {} : { mainFields: ["module", "main"] }),
+        ...(name === "node" ? { ...nodeChunkOptions, plugins: undefined } : {}),
         entryPoints: [join(webDir, chunkEntries[name])],
         globalName: "chunk",
         minify,
-        plugins: name === "url" ? [whatwgUrlShims] : [],
+        plugins: name === "url" ? [whatwgUrlShims] : name === "node" ? nodeChunkOptions.plugins : [],
       }),
     ),
   );

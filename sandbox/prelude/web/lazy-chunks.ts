@@ -5,9 +5,9 @@
 
 import { ObjectDefineProperty, SafeFunction, SafeTypeError, dataDescriptor } from "./primordials.ts";
 
-export type LazyChunkName = "url" | "idna" | "streams" | "events" | "forms" | "urlpattern" | "modern";
+export type LazyChunkName = "url" | "idna" | "streams" | "events" | "forms" | "urlpattern" | "modern" | "node";
 /** Every chunk build-chunks.mjs produces, for the hosts that hand them out. */
-export const lazyChunkNames: readonly LazyChunkName[] = ["url", "idna", "streams", "events", "forms", "urlpattern", "modern"];
+export const lazyChunkNames: readonly LazyChunkName[] = ["url", "idna", "streams", "events", "forms", "urlpattern", "modern", "node"];
 /** Returns the source text of a lazy chunk, as produced by build-chunks.mjs. */
 export type LazyChunkSource = (name: LazyChunkName) => string;
 

@@ -17,10 +17,10 @@ const ObjectGetPrototypeOf = Object.getPrototypeOf;
 export const ReflectApply = Reflect.apply;
 const ReflectDefineProperty = Reflect.defineProperty;
 export const ArrayIsArray = Array.isArray;
-export const ArrayPrototypeSort = uncurryThis(Array.prototype.sort) as (
-  array: string[],
-  compare?: (a: string, b: string) => number,
-) => string[];
+export const ArrayPrototypeSort = uncurryThis(Array.prototype.sort) as <T = string>(
+  array: T[],
+  compare?: (a: T, b: T) => number,
+) => T[];
 export const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
 export const ArrayPrototypeIncludes = uncurryThis(Array.prototype.includes) as <T>(array: readonly T[], value: T) => boolean;
 export const StringPrototypeIndexOf = uncurryThis(String.prototype.indexOf);

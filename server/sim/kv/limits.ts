@@ -5,7 +5,8 @@ export const valueBytesMax = 25 * 1024 * 1024;
 export const metadataBytesMax = 1024;
 /** Shortest `expirationTtl`, and how far ahead an absolute `expiration` must be. */
 export const expirationTtlSecMin = 60;
-export const cacheTtlSecMin = 60;
+/** Shortest `cacheTtl` of a read: 30 s, as workerd checks it today (it was 60 s before 2025). */
+export const cacheTtlSecMin = 30;
 export const cacheTtlSecDefault = 60;
 export const listLimitMax = 1000;
 export const listLimitDefault = 1000;

@@ -47,11 +47,11 @@ test("expiration limits: expirationTtl below 60 s and expiration under 60 s ahea
   assert.ok(kvPut(kv, at("sjc", 100_000), "d", bytes("v"), { expiration: 160 }).ok);
 });
 
-test("cacheTtl below 60 s and list limits outside 1..1000 are refused, naming the option", () => {
+test("cacheTtl below 30 s (workerd's minimum) and list limits outside 1..1000 are refused, naming the option", () => {
   // Both sides of each boundary.
   const kv = makeTestNamespace();
-  assertError(kvGet(kv, at("sjc", 0), "k", { cacheTtl: 59 }), "invalid_cache_ttl", "cacheTtl", "60");
-  assert.ok(kvGet(kv, at("sjc", 0), "k", { cacheTtl: 60 }).ok);
+  assertError(kvGet(kv, at("sjc", 0), "k", { cacheTtl: 29 }), "invalid_cache_ttl", "cacheTtl", "30");
+  assert.ok(kvGet(kv, at("sjc", 0), "k", { cacheTtl: 30 }).ok);
   assertError(kvList(kv, at("sjc", 0), { limit: 0 }), "invalid_list_limit", "limit", "1000");
   assertError(kvList(kv, at("sjc", 0), { limit: 1001 }), "invalid_list_limit", "limit", "1000");
   assert.ok(kvList(kv, at("sjc", 0), { limit: 1000 }).ok);
