@@ -67,10 +67,11 @@ export class WorkerIsolate implements IsolateHandle {
     return { ops, end, measured: { cpuMs: Number(cpuNs) / 1e6, wallMs } };
   }
 
-  stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number } {
-    if (this.#prepared.isolate.isDisposed) return { heapUsedBytes: 0, heapTotalBytes: 0, cpuMs: 0 };
+  stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number; externalBytes: number } {
+    if (this.#prepared.isolate.isDisposed) return { heapUsedBytes: 0, heapTotalBytes: 0, cpuMs: 0, externalBytes: 0 };
     const heap = this.#prepared.isolate.getHeapStatisticsSync();
-    return { heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, cpuMs: Number(this.#prepared.isolate.cpuTime - this.#prepared.cpuBaseNs) / 1e6 };
+    // externally_allocated_size: ArrayBuffers and WebAssembly memories, outside the V8 heap.
+    return { heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size, cpuMs: Number(this.#prepared.isolate.cpuTime - this.#prepared.cpuBaseNs) / 1e6, externalBytes: heap.externally_allocated_size };
   }
 
   /**

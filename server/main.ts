@@ -44,6 +44,8 @@ export interface ServerOptions {
   sessionsMax?: number;
   /** Deadline of one world command before the watchdog kills the process. */
   worldCommandMsMax?: number;
+  /** Overrides ipcMessageBytesMax (tests of the bound). */
+  ipcMessageBytesMax?: number;
   /** Overrides the per-connection message rate limit (tests that must reach the parser). */
   rate?: { perSecond: number; burst: number };
 }
@@ -58,6 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const pool = new WorldPool({
     ...(options.worldProcesses === undefined ? {} : { size: options.worldProcesses }),
     ...(options.worldCommandMsMax === undefined ? {} : { commandMsMax: options.worldCommandMsMax }),
+    ...(options.ipcMessageBytesMax === undefined ? {} : { ipcMessageBytesMax: options.ipcMessageBytesMax }),
     runtimeDir: join(tmpdir(), `edge-playground-${process.pid}`),
     sessionsDir: join(dataDir, "sessions", String(process.pid)),
     onDeath: (death, sessions) => {

@@ -18,6 +18,12 @@ export const protocolLimits = {
   sessionIdleMs: 30 * 60 * 1000,
   /** Trace entries one session keeps; the world pauses with `trace_full` when it reaches it. */
   traceEntriesPerSessionMax: 500_000,
+  /** Memory one session's isolates may hold (V8 heaps and what they allocated outside them, WebAssembly memory included); past it the session's world is closed. */
+  sessionMemoryMbMax: 256,
+  /** Wall ms of world-process time one session may use in any minute (its CPU share); past it, it pauses. */
+  sessionCpuMsPerMinuteMax: 30_000,
+  /** Nesting depth of a client message's JSON (a scenario nested thousands deep cannot cross to a world process). */
+  jsonDepthMax: 64,
   /** Recorded actions (requests, deploys, choices, faults) of one session. */
   actionsPerSessionMax: 10_000,
   /** Events one `step` or `step_until` may run. */

@@ -62,3 +62,11 @@ test("the JSON Schemas list every client message type and validate a server mess
   assert.ok(serverMessage.safeParse({ type: "ack", replyTo: 1, of: "pause" }).success);
   assert.ok(!serverMessage.safeParse({ type: "ack", replyTo: "1", of: "pause" }).success);
 });
+
+test("a message nested deeper than jsonDepthMax is refused naming the limit, brackets in strings do not count", () => {
+  const deep = `{"type":"load_scenario","scenario":{"x":${"[".repeat(5_000)}${"]".repeat(5_000)}}}`;
+  const parsed = parseClientMessage(deep);
+  assert.ok(!parsed.ok && parsed.error.limit === "jsonDepthMax" && /jsonDepthMax/.test(parsed.error.message), JSON.stringify(parsed));
+  const inString = parseClientMessage(JSON.stringify({ type: "save_project", name: "[[[[".repeat(20) }));
+  assert.ok(inString.ok, "brackets inside a string are text");
+});

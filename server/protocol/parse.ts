@@ -38,6 +38,10 @@ export function parseClientMessage(raw: string): Parsed<ClientMessage> {
   if (raw.length > protocolLimits.wsMessageBytesMax) {
     return { ok: false, error: { code: "message_too_large", message: `message is larger than ${protocolLimits.wsMessageBytesMax} bytes (wsMessageBytesMax)`, limit: "wsMessageBytesMax" } };
   }
+  const depth = jsonDepthOf(raw, protocolLimits.jsonDepthMax);
+  if (depth > protocolLimits.jsonDepthMax) {
+    return { ok: false, error: { code: "bad_message", message: `message: nested more than ${protocolLimits.jsonDepthMax} levels deep (jsonDepthMax)`, path: "", limit: "jsonDepthMax" } };
+  }
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -53,6 +57,28 @@ export function parseClientMessage(raw: string): Parsed<ClientMessage> {
   const parsed = clientMessage.safeParse(data);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
   return { ok: true, value: parsed.data as ClientMessage };
+}
+
+/**
+ * The deepest nesting of arrays and objects in JSON text (strings skipped), counted up to just
+ * past `stopAt`: a value nested thousands deep parses, but no structured clone can carry it to a
+ * world process (`RangeError: Maximum call stack size exceeded`), so it is refused at the edge.
+ */
+export function jsonDepthOf(text: string, stopAt: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest && (deepest = depth) > stopAt) return deepest;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
 }
 
 /** The client's `id`, when it can be read, so even a refused message is answered with it. */

@@ -4,11 +4,12 @@
 // replay when its process dies (and records the event that killed it as failing, so the replay
 // does not run it again). Operations of one session run one at a time (`serial`).
 import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
+import { protocolLimits } from "../protocol/limits.ts";
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
 import type { WorldPool } from "../world/pool.ts";
 import { poolLimits } from "../world/pool.ts";
-import { WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
+import { CommandRefused, WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
 import type { RecordedAction, SessionSpec } from "./actions.ts";
 import { TraceStream, type ClientLink } from "./trace-stream.ts";
 
@@ -16,12 +17,24 @@ export const sessionLimits = {
   /** Deaths of world processes a session may cause within quarantineWindowMs before it is stopped. */
   processKillsMax: 3,
   quarantineWindowMs: 60_000,
+  /** How long a quarantined session refuses every world command, loads and resets included. */
+  quarantineMs: 30_000,
+  /** Times a session's (re)build is retried on another process when a neighbour's code killed it. */
+  openRetriesMax: 3,
 } as const;
+
+/** World commands that spend the session's CPU budget (the others are bookkeeping). */
+const budgeted = new Set<WorldRequest["type"]>(["session_run", "explore_slice"]);
 
 export class SessionError extends Error {
   constructor(readonly code: string, message: string, readonly blame: "user" | "system", readonly extra: { path?: string; limit?: string } = {}) {
     super(message);
   }
+}
+
+/** The limit a stop message names, e.g. `sessionMemoryMbMax` in "... (sessionMemoryMbMax) ...". */
+function limitIn(message: string): string {
+  return /\((\w+Max)\)/.exec(message)?.[1] ?? "limit";
 }
 
 export class LiveSession {
@@ -44,6 +57,11 @@ export class LiveSession {
   link: ClientLink | null = null;
   lastSeenMs = Date.now();
   quarantined: string | null = null;
+  private quarantinedUntilMs = 0;
+  /** Set when the session broke a budget that pausing cannot fix (its memory): the world is closed until a load or reset. */
+  stopped: string | null = null;
+  /** World-process time this session used, per command, over the last minute. */
+  private readonly cpu: { atMs: number; ms: number }[] = [];
   /** The exploration running in the background (sessions/explore.ts), if any. */
   exploring: { cancel: boolean } | null = null;
   private proc: WorldProcessHandle | null = null;
@@ -74,6 +92,7 @@ export class LiveSession {
 
   /** Builds the world from a new description (load, reset, open project): the trace starts over. */
   async load(spec: SessionSpec, toStep: number | null = null, nowMs = 0): Promise<void> {
+    this.refuseWhileQuarantined();
     await this.closeWorld();
     this.trace.length = 0;
     this.stepEnds.length = 0;
@@ -85,6 +104,7 @@ export class LiveSession {
     this.stream.restart();
     this.spec = spec;
     this.quarantined = null;
+    this.stopped = null;
     try {
       const opened = await this.open(toStep, nowMs);
       this.scenario = opened.scenario;
@@ -115,14 +135,52 @@ export class LiveSession {
   /** Sends a world command; a dead process is recovered from here. */
   async command<T>(make: () => WorldRequest, deadlineMs = this.pool.commandMsMax): Promise<T> {
     if (this.quarantined !== null) throw new SessionError("quarantined", this.quarantined, "user");
+    if (this.stopped !== null) throw new SessionError("limit", this.stopped, "user", { limit: limitIn(this.stopped) });
     if (!this.opened || this.proc === null || !this.proc.alive) await this.open(this.step, this.nowMs);
+    const request = make();
+    if (budgeted.has(request.type)) this.checkCpuBudget();
+    const proc = this.proc!;
+    const startMs = performance.now();
     try {
-      return await this.proc!.send<T>(make(), deadlineMs);
+      return await proc.send<T>(request, deadlineMs);
     } catch (error) {
+      if (error instanceof CommandRefused) throw new SessionError(error.code, error.message, error.code === "server_busy" ? "system" : "user", { limit: error.limit });
+      if ((error as { limit?: unknown }).limit === "sessionMemoryMbMax") await this.stop((error as Error).message);
       if (!(error instanceof WorldProcessDied)) throw error;
       const blamed = await this.recover(error.death);
       throw blamed ?? new SessionError("world_process_died", `${error.message}; your session was rebuilt at step ${this.step}`, "system");
+    } finally {
+      // Time in the queue is not this session's use; time the process spent on it is.
+      this.cpu.push({ atMs: Date.now(), ms: Math.min(performance.now() - startMs, proc.lastRunMs) });
     }
+  }
+
+  /** World time used in the last minute (ms). */
+  cpuMsLastMinute(nowMs = Date.now()): number {
+    while (this.cpu.length > 0 && this.cpu[0]!.atMs < nowMs - 60_000) this.cpu.shift();
+    return this.cpu.reduce((sum, c) => sum + c.ms, 0);
+  }
+
+  private checkCpuBudget(): void {
+    const used = this.cpuMsLastMinute();
+    if (used <= protocolLimits.sessionCpuMsPerMinuteMax) return;
+    this.playing = false;
+    const waitS = Math.max(1, Math.ceil((this.cpu[0]!.atMs + 60_000 - Date.now()) / 1000));
+    throw new SessionError("limit", `this session used ${Math.round(used)} ms of world-process time in the last minute, more than its share of ${protocolLimits.sessionCpuMsPerMinuteMax} ms (sessionCpuMsPerMinuteMax); it is paused so its neighbours keep theirs: step or play again in about ${waitS} s`, "user", { limit: "sessionCpuMsPerMinuteMax" });
+  }
+
+  /** A budget that pausing cannot bring back under (memory): the world is closed until a load or reset. */
+  private async stop(message: string): Promise<void> {
+    this.playing = false;
+    this.stopped = message;
+    await this.closeWorld();
+    this.link?.send({ type: "notice", level: "error", code: "limit", message });
+  }
+
+  private refuseWhileQuarantined(): void {
+    const leftMs = this.quarantinedUntilMs - Date.now();
+    if (leftMs <= 0) return;
+    throw new SessionError("quarantined", `${this.quarantined ?? "this session is quarantined"} (for ${Math.ceil(leftMs / 1000)} s more)`, "user", { limit: "processKillsMax" });
   }
 
   /** Records what a world command reported, and streams it to the client. */
@@ -176,16 +234,23 @@ export class LiveSession {
 
   private async open(toStep: number | null, nowMs: number): Promise<SessionOpenResult> {
     const spec = this.requireSpec();
-    this.pool.release(this.id, this.proc);
-    this.proc = await this.pool.place(this.id);
     const steps = toStep ?? spec.actions.length + this.step;
     const deadline = poolLimits.replayBaseMs + poolLimits.replayStepMs * steps;
-    let opened: SessionOpenResult;
-    try {
-      opened = await this.proc.send<SessionOpenResult>({ type: "session_open", sessionId: this.id, spec, toStep, nowMs, traceFrom: this.trace.length }, deadline);
-    } catch (error) {
-      if (error instanceof WorldProcessDied) throw new SessionError("world_process_died", `${error.message} while rebuilding this session; try again`, "system");
-      throw error;
+    let opened: SessionOpenResult | null = null;
+    for (let attempt = 1; opened === null; attempt++) {
+      this.pool.release(this.id, this.proc);
+      this.proc = await this.pool.place(this.id);
+      try {
+        opened = await this.proc.send<SessionOpenResult>({ type: "session_open", sessionId: this.id, spec, toStep, nowMs, traceFrom: this.trace.length }, deadline);
+      } catch (error) {
+        if (error instanceof CommandRefused) throw new SessionError(error.code, error.message, "user", { limit: error.limit });
+        if (!(error instanceof WorldProcessDied)) throw error;
+        // A neighbour's code took the process down while this session waited or was being
+        // rebuilt: not this session's fault, so it is rebuilt on the next live process.
+        const mine = error.death.beacon?.sessionId === this.id;
+        if (mine) this.countKill();
+        if (mine || attempt >= sessionLimits.openRetriesMax) throw new SessionError("world_process_died", `${error.message} while rebuilding this session; try again`, mine ? "user" : "system");
+      }
     }
     this.opened = true;
     this.applyDelta(opened.delta);
@@ -200,6 +265,17 @@ export class LiveSession {
       this.applyDelta(next);
       more = next.moreTrace;
     }
+  }
+
+  /** One more world process this session's code took down; too many in a while quarantines it. */
+  private countKill(): void {
+    const nowMs = Date.now();
+    this.kills.push(nowMs);
+    while (this.kills.length > 0 && this.kills[0]! < nowMs - sessionLimits.quarantineWindowMs) this.kills.shift();
+    if (this.kills.length < sessionLimits.processKillsMax) return;
+    this.playing = false;
+    this.quarantinedUntilMs = nowMs + sessionLimits.quarantineMs;
+    this.quarantined = `this session took down ${this.kills.length} world processes within ${sessionLimits.quarantineWindowMs / 1000} s (processKillsMax); it is stopped for ${sessionLimits.quarantineMs / 1000} s while every other session goes on. Fix the code, then reset or load a scenario.`;
   }
 
   /**
@@ -226,16 +302,12 @@ export class LiveSession {
         toStep = beacon.step + 1;
       }
       blamed = new SessionError("world_process_died", `${message} (${limit}); the request got 503 and your session continues at step ${toStep}`, "user", { limit });
-      this.kills.push(Date.now());
-      while (this.kills.length > 0 && this.kills[0]! < Date.now() - sessionLimits.quarantineWindowMs) this.kills.shift();
-      if (this.kills.length >= sessionLimits.processKillsMax) {
-        this.quarantined = `this session took down ${this.kills.length} world processes within ${sessionLimits.quarantineWindowMs / 1000} s (processKillsMax); it is stopped. Fix the code, then reset or load a scenario.`;
-      }
+      this.countKill();
     }
     this.link?.send({ type: "notice", level: "error", code: "world_process_died", message: blamed?.message ?? `the world process hosting this session stopped (another session's code took it down); rebuilding at step ${toStep}` });
     if (this.quarantined !== null) {
       this.link?.send({ type: "notice", level: "error", code: "quarantined", message: this.quarantined });
-      return new SessionError("quarantined", this.quarantined, "user");
+      return new SessionError("quarantined", this.quarantined, "user", { limit: "processKillsMax" });
     }
     await this.open(toStep, this.nowMs);
     this.link?.send({ type: "state", state: this.state() });

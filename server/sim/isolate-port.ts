@@ -229,7 +229,7 @@ export interface IsolateHandle {
   /** Delivers one event at virtual time `nowMs` and returns what the code did until quiescence. */
   deliver(event: DeliveryEvent, nowMs: number): DeliveryResult;
   /** Measured heap and CPU of this isolate. */
-  stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number };
+  stats(): { heapUsedBytes: number; heapTotalBytes: number; cpuMs: number; externalBytes?: number };
   dispose(): void;
 }
 

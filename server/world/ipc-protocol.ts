@@ -1,8 +1,9 @@
-// Messages between the gateway and a world process (Node IPC, advanced serialization). The
-// pool sends one command at a time to each process and waits for its answer, so what crosses
-// the channel is bounded by construction (16 §3): no burst of messages can pile up in Node's
-// channel parser, and each answer carries at most `ipcTraceEntriesMax` trace entries (the rest
-// follow with `session_flush`).
+// Messages between the gateway and a world process (Node IPC). What crosses the channel is
+// bounded (16 §3): the pool sends one command at a time to each process and waits for its
+// answer, so no burst can pile up in Node's channel parser; each message is framed as one
+// buffer (ipc-frame.ts) measured before it is sent, and one larger than `ipcMessageBytesMax`
+// is refused with that name; each answer carries at most `ipcTraceEntriesMax` trace entries and
+// about `ipcBatchBytesMax` of response bodies (the rest follow with `session_flush`).
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { WireRequest } from "../sim/isolate-port.ts";
 import type { LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
@@ -13,6 +14,12 @@ import type { PropertySpec } from "../sim/explore/index.ts";
 export const ipcLimits = {
   /** Trace entries in one answer of a world process. */
   ipcTraceEntriesMax: 20_000,
+  /** Bytes of one framed message either way (a response body is at most 8 MiB, so one always fits). */
+  ipcMessageBytesMax: 32 * 1024 * 1024,
+  /** Response bodies one answer carries before the rest of the trace waits for session_flush. */
+  ipcBatchBytesMax: 4 * 1024 * 1024,
+  /** Commands waiting for one world process (each session has at most one in flight). */
+  ipcQueuedCommandsMax: 1_000,
   /** Events one slice runs before the process turns to the next session (16 §1). */
   sliceEventsMax: 500,
   /** Wall-clock ms one slice may run before the process turns to the next session. */
@@ -57,8 +64,9 @@ export type SessionOpenResult = { delta: SessionDelta; scenario: ScenarioSummary
 export type SessionActResult = { outcome: { req?: string; worker?: string; version?: string; faultId?: string }; delta: SessionDelta };
 export type SessionRunResult = { ran: number; stopped: SliceStop; delta: SessionDelta };
 
+/** `ms`: wall time the world process spent on the command (charged to its session). */
 export type WorldReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string; message: string; path?: string } };
+  | { id: number; ok: true; value: unknown; ms: number }
+  | { id: number; ok: false; error: { code: string; message: string; path?: string; limit?: string }; ms: number };
 
 export type { WireRequest };

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import type { WorldRequest } from "./ipc-protocol.ts";
 import { WorldProcessHandle, type Death } from "./world-process-handle.ts";
 
 export const poolLimits = {
@@ -23,6 +24,10 @@ export interface PoolOptions {
   runtimeDir: string;
   sessionsDir: string;
   commandMsMax?: number;
+  /** Overrides ipcMessageBytesMax (tests of the bound). */
+  ipcMessageBytesMax?: number;
+  /** Overrides restartBackoffMsMax (tests that cause many deaths). */
+  restartBackoffMsMax?: number;
   /** Told about every death, with the sessions that were on the process. */
   onDeath?(death: Death, sessions: string[]): void;
 }
@@ -30,6 +35,7 @@ export interface PoolOptions {
 export class WorldPool {
   private readonly slots: (WorldProcessHandle | null)[];
   private readonly deathsMs: number[] = [];
+  private readonly restartsMs: number[] = [];
   private closed = false;
   readonly commandMsMax: number;
   restarts = 0;
@@ -52,15 +58,33 @@ export class WorldPool {
     return this.deathsMs.filter((t) => t >= since).length;
   }
 
+  /** Restarts in the last minute. */
+  get recentRestarts(): number {
+    const since = Date.now() - 60_000;
+    return this.restartsMs.filter((t) => t >= since).length;
+  }
+
+  /** Slots waiting to restart (in their backoff). */
+  get restarting(): number {
+    return this.slots.filter((p) => p === null || !p.alive).length;
+  }
+
   /** A live process for a session: the least loaded one (waits while every slot restarts). */
   async place(sessionId: string): Promise<WorldProcessHandle> {
+    const chosen = await this.leastLoaded();
+    chosen.sessions.add(sessionId);
+    return chosen;
+  }
+
+  /** Sends a command that belongs to no session (a whole scenario run, a ping). */
+  async request<T>(request: WorldRequest, deadlineMs = this.commandMsMax): Promise<T> {
+    return (await this.leastLoaded()).send<T>(request, deadlineMs);
+  }
+
+  private async leastLoaded(): Promise<WorldProcessHandle> {
     for (let tries = 0; tries < 200 && !this.closed; tries++) {
       const alive = this.processes;
-      if (alive.length > 0) {
-        const chosen = alive.reduce((a, b) => (b.sessions.size + b.load < a.sessions.size + a.load ? b : a));
-        chosen.sessions.add(sessionId);
-        return chosen;
-      }
+      if (alive.length > 0) return alive.reduce((a, b) => (b.sessions.size + b.load < a.sessions.size + a.load ? b : a));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw Object.assign(new Error("no world process is available; try again shortly"), { code: "server_busy" });
@@ -68,6 +92,7 @@ export class WorldPool {
 
   release(sessionId: string, process: WorldProcessHandle | null): void {
     process?.sessions.delete(sessionId);
+    process?.forget(sessionId);
   }
 
   async close(): Promise<void> {
@@ -78,7 +103,7 @@ export class WorldPool {
   }
 
   private start(index: number): void {
-    const handle = new WorldProcessHandle({ runtimeDir: this.options.runtimeDir, sessionsDir: this.options.sessionsDir, index });
+    const handle = new WorldProcessHandle({ runtimeDir: this.options.runtimeDir, sessionsDir: this.options.sessionsDir, index, ...(this.options.ipcMessageBytesMax === undefined ? {} : { ipcMessageBytesMax: this.options.ipcMessageBytesMax }) });
     this.slots[index] = handle;
     void handle.exited.then((death) => this.onExit(index, handle, death));
   }
@@ -90,10 +115,12 @@ export class WorldPool {
     this.deathsMs.push(nowMs);
     while (this.deathsMs.length > 0 && this.deathsMs[0]! < nowMs - 60_000) this.deathsMs.shift();
     const recent = this.deathsMs.length;
-    const delayMs = recent <= 3 ? 0 : Math.min(poolLimits.restartBackoffMsMax, poolLimits.restartBackoffMsMin * 2 ** (recent - 4));
+    const delayMs = recent <= 3 ? 0 : Math.min(this.options.restartBackoffMsMax ?? poolLimits.restartBackoffMsMax, poolLimits.restartBackoffMsMin * 2 ** (recent - 4));
     setTimeout(() => {
       if (this.closed) return;
       this.restarts++;
+      this.restartsMs.push(Date.now());
+      while (this.restartsMs.length > 0 && this.restartsMs[0]! < Date.now() - 60_000) this.restartsMs.shift();
       this.start(index);
     }, delayMs);
     this.options.onDeath?.(death, [...handle.sessions]);

@@ -27,16 +27,32 @@ interface Hosted {
 }
 
 export class HostError extends Error {
-  constructor(readonly code: string, message: string, readonly path?: string) {
+  constructor(readonly code: string, message: string, readonly path?: string, readonly limit?: string) {
     super(message);
   }
+}
+
+/** Bytes a session's live isolates hold: their V8 heaps and what they allocated outside them. */
+function memoryBytesOf(engine: LiveEngine): number {
+  let bytes = 0;
+  for (const isolate of engine.world.state.slices.isolates.isolates.values()) {
+    if (!isolate.handle.alive) continue;
+    const stats = isolate.handle.stats();
+    bytes += stats.heapTotalBytes + (stats.externalBytes ?? 0);
+  }
+  return bytes;
 }
 
 export class SessionHost {
   private readonly sessions = new Map<string, Hosted>();
   private generation = 0;
 
-  constructor(private readonly isolates: IsolateFactory, private readonly root: string, private readonly beacon: BeaconWriter | null) {}
+  /** Response bytes one answer carries: ipcBatchBytesMax, or a quarter of a lower ipcMessageBytesMax. */
+  private readonly batchBytesMax: number;
+
+  constructor(private readonly isolates: IsolateFactory, private readonly root: string, private readonly beacon: BeaconWriter | null, messageBytesMax: number = ipcLimits.ipcMessageBytesMax) {
+    this.batchBytesMax = Math.min(ipcLimits.ipcBatchBytesMax, Math.floor(messageBytesMax / 4));
+  }
 
   get size(): number {
     return this.sessions.size;
@@ -66,6 +82,7 @@ export class SessionHost {
     const done = hosted.engine.apply(action);
     this.beacon?.idle();
     if (!done.ok) throw new HostError(done.error.code, done.error.message, done.error.path);
+    this.checkMemory(sessionId, hosted);
     return { outcome: done.value, delta: this.delta(hosted, true) };
   }
 
@@ -79,7 +96,18 @@ export class SessionHost {
       clockMs: () => performance.now(),
     });
     this.beacon?.idle();
+    this.checkMemory(sessionId, hosted);
     return { ...slice, delta: this.delta(hosted, withPending || slice.stopped !== "slice") };
+  }
+
+  /** A session over its memory budget is closed here, before it can take the process (and its neighbours) down. */
+  private checkMemory(sessionId: string, hosted: Hosted): void {
+    const bytes = memoryBytesOf(hosted.engine);
+    const max = protocolLimits.sessionMemoryMbMax * 1024 * 1024;
+    if (bytes <= max) return;
+    this.close(sessionId);
+    const mb = Math.round(bytes / (1024 * 1024));
+    throw new HostError("limit", `this session's isolates held ${mb} MB, more than ${protocolLimits.sessionMemoryMbMax} MB (sessionMemoryMbMax); its world was closed so the sessions beside it keep running: reset or load a scenario`, undefined, "sessionMemoryMbMax");
   }
 
   flush(sessionId: string, withPending: boolean): SessionDelta {
@@ -130,15 +158,24 @@ export class SessionHost {
     const { engine } = hosted;
     const trace = engine.world.trace;
     const offset = hosted.sentTrace;
-    const end = Math.min(trace.length, offset + ipcLimits.ipcTraceEntriesMax);
+    // Batched by count and by the bytes of the responses they carry (16 §3): the rest follows.
+    let end = offset;
+    let bodyBytes = 0;
+    const responses: LiveResponse[] = [];
+    const endMax = Math.min(trace.length, offset + ipcLimits.ipcTraceEntriesMax);
+    while (end < endMax && (bodyBytes < this.batchBytesMax || end === offset)) {
+      const e = trace[end++]!;
+      if (e.kind !== "response") continue;
+      const response = responseOf(engine, e.req, e.version);
+      bodyBytes += response.body.length * 2;
+      responses.push(response);
+    }
     const entries = trace.slice(offset, end);
     hosted.sentTrace = end;
     const firstStep = hosted.sentSteps;
     const stepsTo = stepOfOffset(engine.stepEnds, end);
     const stepEnds = engine.stepEnds.slice(firstStep, stepsTo);
     hosted.sentSteps = stepsTo;
-    const responses: LiveResponse[] = [];
-    for (const e of entries) if (e.kind === "response") responses.push(responseOf(engine, e.req, e.version));
     const queue = engine.world.state.queue;
     const pending = withPending ? { events: engine.world.pending().slice(0, protocolLimits.pendingEventsShownMax), total: queue.size } : null;
     return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length };

@@ -1,14 +1,18 @@
-// One world process seen from the gateway: a child process that gets one command at a time (a
-// FIFO, so sessions that re-queue their next slice take turns: round robin), a watchdog that
+// One world process seen from the gateway: a child process that gets one command at a time
+// (fair-queue.ts: the least recently busy session's command first, so sessions that re-queue
+// their next slice take turns and a cheap step never waits behind them), a watchdog that
 // kills the child when a command outlives its deadline (a SQL statement that never ends cannot
 // be interrupted otherwise), and, when the child dies, its beacon: which session, step and event
 // it was running, so the supervisor blames that session and not the server.
 import { fork, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { readBeacon, type BeaconRecord } from "./beacon.ts";
-import type { WorldReply, WorldRequest } from "./ipc-protocol.ts";
+import { FairQueue } from "./fair-queue.ts";
+import { frame, unframe } from "./ipc-frame.ts";
+import { ipcLimits, type WorldReply, type WorldRequest } from "./ipc-protocol.ts";
 
 const entry = fileURLToPath(new URL("./world-process.ts", import.meta.url));
 
@@ -28,8 +32,16 @@ export class WorldProcessDied extends Error {
   }
 }
 
+/** A refusal before the command reached the process: it stays alive and nothing was run. */
+export class CommandRefused extends Error {
+  constructor(readonly code: string, message: string, readonly limit: string) {
+    super(message);
+  }
+}
+
 interface Command {
   request: WorldRequest;
+  sessionId: string | null;
   deadlineMs: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -39,34 +51,41 @@ export interface ProcessOptions {
   runtimeDir: string;
   sessionsDir: string;
   index: number;
+  /** Overrides ipcMessageBytesMax (tests of the bound). */
+  ipcMessageBytesMax?: number;
 }
 
 export class WorldProcessHandle {
   readonly child: ChildProcess;
   readonly beaconPath: string;
   readonly sessions = new Set<string>();
-  private readonly queue: Command[] = [];
+  private readonly queue = new FairQueue<Command>(() => performance.now());
   private current: Command | null = null;
+  private currentStartMs = 0;
+  private readonly bytesMax: number;
   private nextId = 1;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private killedByWatchdog = false;
   alive = true;
+  /** Wall ms the last answered command took in the process (what its session is charged). */
+  lastRunMs = 0;
   private ready = false;
   readonly exited: Promise<Death>;
 
   constructor(options: ProcessOptions) {
     this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
+    this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
       execArgv: ["--no-node-snapshot", "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
-      env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir },
+      env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir, WORLD_IPC_MESSAGE_BYTES_MAX: String(this.bytesMax) },
     });
-    this.child.on("message", (reply: WorldReply | { ready: true }) => {
-      if ("ready" in reply) {
+    this.child.on("message", (data: unknown) => {
+      if (typeof data === "object" && data !== null && "ready" in data) {
         this.ready = true;
         this.pump();
-      } else this.onReply(reply);
+      } else this.onReply(unframe<WorldReply>(data));
     });
     this.child.on("error", (error) => process.stderr.write(`world process: ${error.message}\n`));
     this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve(this.onExit(signal ?? `exit code ${code}`))));
@@ -81,12 +100,27 @@ export class WorldProcessHandle {
     return this.queue.length + (this.current ? 1 : 0);
   }
 
+  /** The session's use of this process in the last seconds (ms, decaying). */
+  recentMs(sessionId: string): number {
+    return this.queue.recentMs(sessionId);
+  }
+
   send<T>(request: WorldRequest, deadlineMs: number): Promise<T> {
     if (!this.alive) return Promise.reject(new WorldProcessDied({ pid: this.pid, cause: "already dead", watchdog: false, beacon: null }));
+    if (this.queue.length >= ipcLimits.ipcQueuedCommandsMax) {
+      return Promise.reject(new CommandRefused("server_busy", `the world process has ${ipcLimits.ipcQueuedCommandsMax} commands waiting (ipcQueuedCommandsMax); try again shortly`, "ipcQueuedCommandsMax"));
+    }
+    // An exploration's id starts with its session's id: its slices count against that session.
+    const sessionId = "sessionId" in request ? request.sessionId : "exploreId" in request ? request.exploreId.split(":")[0]! : null;
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ request, deadlineMs, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ request, sessionId, deadlineMs, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
+  }
+
+  /** A closed session's usage is forgotten. */
+  forget(sessionId: string): void {
+    this.queue.forget(sessionId);
   }
 
   kill(): void {
@@ -94,18 +128,25 @@ export class WorldProcessHandle {
   }
 
   private pump(): void {
-    if (this.current !== null || !this.alive || !this.ready) return;
-    const command = this.queue.shift();
-    if (command === undefined) return;
-    this.current = command;
-    const id = this.nextId++;
-    this.child.send({ id, message: command.request }, (error) => {
-      if (error) this.kill();
-    });
-    this.watchdog = setTimeout(() => {
-      this.killedByWatchdog = true;
-      this.kill();
-    }, command.deadlineMs);
+    while (this.current === null && this.alive && this.ready) {
+      const command = this.queue.shift();
+      if (command === undefined) return;
+      const framed = frame({ id: this.nextId++, message: command.request }, this.bytesMax);
+      // Refused before it reaches the channel: the process never sees it and stays in service.
+      if (!framed.ok) {
+        command.reject(new CommandRefused(framed.code, framed.message, framed.limit));
+        continue;
+      }
+      this.current = command;
+      this.currentStartMs = performance.now();
+      this.child.send(framed.frame, (error) => {
+        if (error) this.kill();
+      });
+      this.watchdog = setTimeout(() => {
+        this.killedByWatchdog = true;
+        this.kill();
+      }, command.deadlineMs);
+    }
   }
 
   private onReply(reply: WorldReply): void {
@@ -113,8 +154,10 @@ export class WorldProcessHandle {
     if (command === null) return;
     this.current = null;
     if (this.watchdog) clearTimeout(this.watchdog);
+    this.lastRunMs = Math.min(reply.ms, performance.now() - this.currentStartMs);
+    this.queue.charge(command.sessionId, performance.now() - this.currentStartMs);
     if (reply.ok) command.resolve(reply.value);
-    else command.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, path: reply.error.path }));
+    else command.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, path: reply.error.path, limit: reply.error.limit }));
     this.pump();
   }
 
@@ -124,7 +167,7 @@ export class WorldProcessHandle {
     const beacon = readBeacon(this.beaconPath);
     rmSync(this.beaconPath, { force: true });
     const death: Death = { pid: this.pid, cause: this.killedByWatchdog ? "watchdog" : cause, watchdog: this.killedByWatchdog, beacon: this.current === null ? null : beacon };
-    const failed = this.current === null ? this.queue.splice(0) : [this.current, ...this.queue.splice(0)];
+    const failed = this.current === null ? this.queue.drain() : [this.current, ...this.queue.drain()];
     this.current = null;
     for (const command of failed) command.reject(new WorldProcessDied(death));
     return death;

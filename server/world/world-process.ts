@@ -6,8 +6,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createSandboxFactory } from "../../sandbox/index.ts";
 import { parseScenario } from "../sim/scenario.ts";
+import { performance } from "node:perf_hooks";
 import { BeaconWriter } from "./beacon.ts";
-import type { WorldReply, WorldRequest } from "./ipc-protocol.ts";
+import { frame, unframe } from "./ipc-frame.ts";
+import { ipcLimits, type WorldReply, type WorldRequest } from "./ipc-protocol.ts";
 import { runScenario } from "./run-scenario.ts";
 import { ExploreHost } from "./explore-host.ts";
 import { HostError, SessionHost } from "./session-host.ts";
@@ -17,10 +19,11 @@ sandbox.warmUp();
 const sessionsRoot = process.env.WORLD_SESSIONS_DIR ?? join(process.cwd(), "data", "sessions");
 mkdirSync(sessionsRoot, { recursive: true });
 const beacon = process.env.WORLD_BEACON_PATH ? new BeaconWriter(process.env.WORLD_BEACON_PATH) : null;
-const host = new SessionHost(sandbox, sessionsRoot, beacon);
+const ipcBytesMax = Number(process.env.WORLD_IPC_MESSAGE_BYTES_MAX ?? ipcLimits.ipcMessageBytesMax);
+const host = new SessionHost(sandbox, sessionsRoot, beacon, ipcBytesMax);
 const explorations = new ExploreHost(sandbox);
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string } };
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string; limit?: string } };
 
 function handle(request: WorldRequest): Answer {
   switch (request.type) {
@@ -56,19 +59,27 @@ function handle(request: WorldRequest): Answer {
   }
 }
 
-process.on("message", (message: { id: number; message: WorldRequest }) => {
+process.on("message", (data: unknown) => {
+  const startMs = performance.now();
+  const message = unframe<{ id: number; message: WorldRequest }>(data);
   let answer: Answer;
   try {
     answer = handle(message.message);
   } catch (error) {
-    if (error instanceof HostError) answer = { ok: false, error: error.path === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, path: error.path } };
+    if (error instanceof HostError) {
+      answer = { ok: false, error: { code: error.code, message: error.message, ...(error.path === undefined ? {} : { path: error.path }), ...(error.limit === undefined ? {} : { limit: error.limit }) } };
+    }
     // A bug in the world: the client gets a code, never the host's stack or paths.
     else {
       console.error("world process error:", error);
       answer = { ok: false, error: { code: "internal", message: "the world failed on this command (a bug); the server logged it" } };
     }
   }
-  process.send?.({ id: message.id, ...answer } satisfies WorldReply);
+  const ms = performance.now() - startMs;
+  let framed = frame({ id: message.id, ...answer, ms } satisfies WorldReply, ipcBytesMax);
+  // An answer over the bound is not sent: the gateway gets a refusal that names it instead.
+  if (!framed.ok) framed = frame({ id: message.id, ok: false, error: { code: framed.code, message: framed.message.replace("a message to the world process", "the world process's answer"), limit: framed.limit }, ms } satisfies WorldReply, ipcBytesMax);
+  if (framed.ok) process.send?.(framed.frame);
 });
 // The pool starts its watchdog only once the process is ready: booting (loading the code,
 // warming the isolate pool) can take seconds on a busy machine, and is not a command's fault.
