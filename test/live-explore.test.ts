@@ -42,6 +42,22 @@ test("explore streams progress and a shrunk result; cancel stops one; check_hist
   const kv = await client.ok({ type: "check_history", history: "kv" });
   assert.ok(kv.type === "history_checked" && kv.model === "register" && kv.operations.some((op) => op.f === "read"));
 
+  const counter = checked.linearizations[0]!;
+  assert.equal(counter.initialState, "0");
+  assert.deepEqual(counter.states, counter.order.map((_, i) => String(i + 1)), "the counter's state after each linearized increment");
+
+  // The shrunk story replays into the live world: its choices are taken at their steps, and the
+  // run loses an update just as the explorer said (both kept requests answer 1).
+  const shrunk = result.shrunk!;
+  const replayed = await client.ok({ type: "explore_replay", kept: shrunk.kept, choices: shrunk.choices.map((c) => ({ step: c.step, eventId: c.eventId })), seed: result.seed });
+  assert.equal(replayed.type, "scenario_loaded");
+  const steppedReplay = await client.ok({ type: "step", count: 100_000 });
+  assert.ok(steppedReplay.type === "stepped" && steppedReplay.stopped === "rest", JSON.stringify(steppedReplay));
+  const bodies = client.messages.slice(client.messages.indexOf(replayed)).flatMap((m) => (m.type === "response" ? [m.response.body] : []));
+  assert.deepEqual(bodies, ['{"count":1}', '{"count":1}'], `the replayed schedule loses an update: ${JSON.stringify(bodies)}`);
+  const badKept = await client.call({ type: "explore_replay", kept: [7], choices: [] });
+  assert.ok(badKept.type === "error" && badKept.code === "invalid_command" && badKept.path === "kept.0", JSON.stringify(badKept));
+
   await client.ok({ type: "load_scenario", scenario: lesson8("solution.js", true) });
   const second = await client.ok({ type: "explore", property: { kind: "no-lost-update" }, bound: 3, runsMax: 100_000 });
   const secondId = (second as { replyTo: number }).replyTo;

@@ -61,6 +61,7 @@ const messages = {
   explore: { id, ...exploreClientMessages.explore },
   explore_cancel: { id },
   check_history: { id, ...exploreClientMessages.check_history },
+  explore_replay: { id, ...exploreClientMessages.explore_replay },
   open_share: { id, fragment: text(protocolLimits.shareFragmentCharsMax, "shareFragmentCharsMax").min(1) },
 } as const;
 

@@ -15,6 +15,9 @@ export const exploreProperty = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("predicate"), code: text(exploreLimits.predicateCodeCharsMax, "predicateCodeCharsMax").min(1).meta({ description: "a function expression: ({ responses, trace }) => true | false | 'why it fails'" }) }),
 ]);
 
+/** The scenario to search instead of the session's (the editor's current text); validated by the world. */
+const scenarioOverride = z.record(z.string(), z.unknown(), { error: "expected a scenario object (see /schema/scenario.json)" }).optional().meta({ description: "absent: the session's scenario" });
+
 export const exploreClientMessages = {
   /** Searches the orders of the session's scenario for a run that breaks `property`. */
   explore: {
@@ -23,10 +26,22 @@ export const exploreClientMessages = {
     runsMax: z.int().min(1).max(exploreLimits.runsMax).default(exploreLimits.runsDefault),
     mode: z.enum(["auto", "systematic", "random"]).default("auto"),
     seed: seed.optional(),
+    scenario: scenarioOverride,
   },
   explore_cancel: {},
   /** Checks the current run's history (its requests as counter operations, or its KV reads and writes). */
   check_history: { history: z.enum(["requests", "kv"]).default("requests") },
+  /**
+   * Loads a schedule the explorer found into the session's world, to step through: the session's
+   * scenario with only the `kept` traffic entries, and each choice replayed as a `choose` at its
+   * step (what `explore_result.shrunk` gives). The lesson stays loaded; answered `scenario_loaded`.
+   */
+  explore_replay: {
+    kept: z.array(z.int().min(0)).min(1).max(1_000, { error: "at most 1000 traffic entries (trafficEntriesMax)" }),
+    choices: z.array(z.strictObject({ step: z.int().min(0), eventId: z.int().min(0) })).max(exploreLimits.replayChoicesMax, { error: `at most ${exploreLimits.replayChoicesMax} choices (replayChoicesMax)` }),
+    seed: seed.optional(),
+    scenario: scenarioOverride,
+  },
 } as const;
 
 const replyTo = z.int().nullable();
@@ -57,7 +72,15 @@ export const exploreServerMessages = {
     model: z.string(),
     operations: z.array(z.object({ id: z.int(), client: z.string(), f: z.string(), key: z.string().nullable(), input: value, output: value, unknown: z.boolean(), callMs: z.number(), returnMs: z.number().nullable(), label: z.string(), evidence: z.array(z.string()) })),
     /** Per key: the linearization (ok) or the longest partial one (illegal), and the operation that cannot follow it. */
-    linearizations: z.array(z.object({ key: z.string().nullable(), verdict: z.enum(["ok", "illegal", "unknown"]), order: z.array(z.int()), stuck: z.int().nullable() })),
+    linearizations: z.array(z.object({
+      key: z.string().nullable(),
+      verdict: z.enum(["ok", "illegal", "unknown"]),
+      order: z.array(z.int()),
+      stuck: z.int().nullable(),
+      /** The model's state before the first operation of `order`, and after each one (as the model describes it). */
+      initialState: z.string(),
+      states: z.array(z.string()),
+    })),
     illegalKey: z.string().nullable(),
     explanation: z.string().nullable(),
   },

@@ -6,7 +6,7 @@ import { exhaustiveSwitchError } from "../sim/core/result.ts";
 import type { ProjectStore } from "../store/projects.ts";
 import { checkLesson, lessonScenario, listLessonSummaries, loadLessonById } from "./lessons.ts";
 import { act, choose, pendingNow, seek, step, stepUntil } from "./operations.ts";
-import { cancelExploring, checkSessionHistory, startExploring } from "./explore.ts";
+import { cancelExploring, checkSessionHistory, replaySchedule, startExploring } from "./explore.ts";
 import { startPlaying } from "./play.ts";
 import { projectData, specOf } from "./projects.ts";
 import { SessionError, type LiveSession } from "./session.ts";
@@ -112,6 +112,8 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
       return ack();
     case "check_history":
       return checkSessionHistory(session, message);
+    case "explore_replay":
+      return await replaySchedule(session, message);
     case "save_project": {
       const saved = deps.projects.save(message.name, projectData(session, message.editor), message.projectId);
       if (!saved.ok) throw new SessionError(saved.code, saved.message, "user", saved.limit ? { limit: saved.limit } : {});

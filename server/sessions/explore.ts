@@ -1,14 +1,16 @@
 // The race explorer and the history checker as a session uses them. Exploring searches the
-// orders of the session's scenario (its traffic and faults, not the actions recorded live) in
-// the session's world process, a slice at a time: each slice is one serial operation of the
-// session, so a step, a send or `explore_cancel` between slices is never kept waiting, and each
-// slice's progress streams to the client as `explore_progress`. Checking the history reads the
-// session's current run (its trace and responses) in the gateway: the checker is pure, and a
-// step budget keeps it from holding the event loop for long.
+// orders of the session's scenario, or of the one the message carries (the editor's text): its
+// traffic and faults, not the actions recorded live. It runs in the session's world process, a
+// slice at a time: each slice is one serial operation of the session, so a step, a send or
+// `explore_cancel` between slices is never kept waiting, and each slice's progress streams to
+// the client as `explore_progress`. Checking the history reads the session's current run (its
+// trace and responses) in the gateway: the checker is pure, and a step budget keeps it from
+// holding the event loop for long.
 import { errorCodes, type ClientMessageOf, type ErrorCode, type ServerMessage } from "../protocol/index.ts";
 import { checkHistory, counterModel, kvHistory, registerModel, requestHistory, type Model, type Operation } from "../sim/history/index.ts";
 import type { ExploreSlice } from "../world/explore-host.ts";
 import { runOf } from "./lessons.ts";
+import { pendingNow } from "./operations.ts";
 import { SessionError, type LiveSession } from "./session.ts";
 
 export const exploreSessionLimits = {
@@ -36,7 +38,7 @@ export function startExploring(session: LiveSession, message: ClientMessageOf<"e
   const exploreId = `${session.id}:x${++explorations}`;
   const state = { cancel: false };
   session.exploring = state;
-  const start = { type: "explore_start" as const, exploreId, scenario: spec.scenario, seed: message.seed ?? spec.seed, property: message.property, options: { bound: message.bound, runsMax: message.runsMax, mode: message.mode } };
+  const start = { type: "explore_start" as const, exploreId, scenario: message.scenario ?? spec.scenario, seed: message.seed ?? spec.seed, property: message.property, options: { bound: message.bound, runsMax: message.runsMax, mode: message.mode } };
   const slice = () =>
     session.serial(() => session.command<ExploreSlice>(() => (state.cancel ? { type: "explore_cancel", exploreId } : { type: "explore_slice", exploreId, msMax: exploreSessionLimits.sliceMsMax }), exploreSessionLimits.sliceCommandMsMax));
   const loop = async () => {
@@ -87,10 +89,49 @@ export function checkSessionHistory(session: LiveSession, message: ClientMessage
     verdict: answer.verdict,
     model: answer.model,
     operations: ops.map((op) => wireOperation(model, op)),
-    linearizations: answer.partitions.map((p) => ({ key: p.key, verdict: p.verdict, order: p.linearization, stuck: p.stuck })),
+    linearizations: answer.partitions.map((p) => ({ key: p.key, verdict: p.verdict, order: p.linearization, stuck: p.stuck, ...statesAlong(model, ops, p.linearization) })),
     illegalKey: illegal?.key ?? null,
     explanation: answer.explanation,
   };
+}
+
+/** The model's state before and after each operation of a (partial) linearization, for hovering. */
+function statesAlong(model: Model<unknown>, ops: Operation[], order: number[]): { initialState: string; states: string[] } {
+  let state = model.init();
+  const initialState = model.describeState(state);
+  const states: string[] = [];
+  for (const id of order) {
+    const op = ops.find((o) => o.id === id);
+    const next = op === undefined ? undefined : model.step(state, op);
+    if (next === undefined) break;
+    state = next;
+    states.push(model.describeState(state));
+  }
+  return { initialState, states };
+}
+
+/**
+ * Loads an explored schedule to step through: the session's scenario with the kept traffic,
+ * the choices recorded as `choose` actions at their steps, so the world replays them the way it
+ * replays any session (the same description gives the same trace). The lesson stays loaded, so
+ * Check still works on the replayed run.
+ */
+export async function replaySchedule(session: LiveSession, message: ClientMessageOf<"explore_replay">): Promise<ServerMessage> {
+  const spec = session.requireSpec();
+  if (session.exploring !== null) throw new SessionError("explore_running", "an exploration is running in this session: wait for its result or explore_cancel it first", "user");
+  const scenario = (message.scenario ?? spec.scenario) as { traffic?: unknown };
+  const traffic = Array.isArray(scenario.traffic) ? scenario.traffic : [];
+  const missing = message.kept.findIndex((i) => i >= traffic.length);
+  if (missing >= 0) throw new SessionError("invalid_command", `kept[${missing}]: the scenario has no traffic entry ${message.kept[missing]} (it has ${traffic.length})`, "user", { path: `kept.${missing}` });
+  const steps = message.choices.map((c) => c.step);
+  if (steps.some((s, i) => i > 0 && s <= steps[i - 1]!)) throw new SessionError("invalid_command", "choices: steps must increase (one choice per step)", "user", { path: "choices" });
+  const lessonId = session.lessonId;
+  session.playing = false;
+  const actions = message.choices.map((c) => ({ step: c.step, atMs: 0, action: { type: "choose" as const, eventId: c.eventId } }));
+  await session.load({ scenario: { ...scenario, traffic: message.kept.map((i) => traffic[i]) }, seed: message.seed ?? spec.seed, actions });
+  session.lessonId = lessonId;
+  await pendingNow(session);
+  return { type: "scenario_loaded", replyTo: message.id ?? null, scenario: session.scenario!, lessonId };
 }
 
 /** JSON has no Infinity: an operation that never returned has `returnMs: null`. */

@@ -4,10 +4,10 @@
 import { useEffect } from "react";
 import { DiagramPanel } from "./diagrams/diagram-panel.tsx";
 import { EditorPanel } from "./editor/editor-panel.tsx";
-import { LessonPanel } from "./lessons/lesson-panel.tsx";
 import { Dialogs } from "./panels/dialogs.tsx";
 import { Notices } from "./panels/notices.tsx";
 import { RequestPanel } from "./panels/request-panel.tsx";
+import { SidePanel } from "./panels/side-panel.tsx";
 import { TopBar } from "./panels/top-bar.tsx";
 import { useApp } from "./store/use-app.ts";
 import { Timeline } from "./timeline/timeline.tsx";
@@ -15,9 +15,10 @@ import { Timeline } from "./timeline/timeline.tsx";
 export function App() {
   const theme = useApp((s) => s.theme);
   const lessonPanelOpen = useApp((s) => s.lessonPanelOpen);
+  const wideSide = useApp((s) => s.sideTab !== "lesson");
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
   return (
-    <div className={`app${lessonPanelOpen ? " with-side" : ""}`}>
+    <div className={`app${lessonPanelOpen ? " with-side" : ""}${lessonPanelOpen && wideSide ? " wide-side" : ""}`}>
       <TopBar />
       <main className="work">
         <div className="left">
@@ -26,7 +27,7 @@ export function App() {
         </div>
         <DiagramPanel />
       </main>
-      <div className="side"><LessonPanel /></div>
+      <div className="side"><SidePanel /></div>
       <Timeline />
       <Notices />
       <Dialogs />

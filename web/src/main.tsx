@@ -7,6 +7,7 @@ import { filesFromScenario } from "./editor/scenario-files.ts";
 import { ActionsContext } from "./panels/actions-context.ts";
 import { persist, restore } from "./persist.ts";
 import { createActions } from "./protocol-client/actions.ts";
+import { createExploreActions } from "./explore/explore-actions.ts";
 import { ProtocolClient } from "./protocol-client/client.ts";
 import { defaultScenario } from "./default-scenario.ts";
 import { ViewIndex } from "./store/view-reducer.ts";
@@ -36,7 +37,7 @@ function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
 }
 
 const client = new ProtocolClient(appStore, `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`, sessionStorage);
-const actions = createActions(appStore, client);
+const actions = { ...createActions(appStore, client), ...createExploreActions(appStore, client) };
 client.connect();
 const share = /^#share=(.+)$/.exec(location.hash);
 if (share) client.whenOpen(() => { history.replaceState(null, "", location.pathname); actions.openShare(share[1]!); });

@@ -13,7 +13,7 @@ import { PropertyError, type Property } from "./properties.ts";
 import { alternatives, replayPolicy, runOnce, type AppliedChoice, type ChoicePoint, type Deviation, type RunContext, type RunRecord } from "./run.ts";
 import { shrink, type Shrunk } from "./shrink.ts";
 
-export const exploreLimits = { boundMax: 8, runsMax: 100_000, runsDefault: 4_000, boundDefault: 2, predicateCodeCharsMax: 20_000 };
+export const exploreLimits = { boundMax: 8, runsMax: 100_000, runsDefault: 4_000, boundDefault: 2, predicateCodeCharsMax: 20_000, replayChoicesMax: 64 };
 
 export interface ExploreOptions {
   /** Deviations from the default order allowed per run. */

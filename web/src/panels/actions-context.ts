@@ -1,7 +1,11 @@
 // The learner's actions reach components through context (set once in main.tsx), so components
 // never import the WebSocket client.
 import { createContext, useContext } from "react";
-import type { Actions } from "../protocol-client/actions.ts";
+import type { ExploreActions } from "../explore/explore-actions.ts";
+import type { Actions as ShellActions } from "../protocol-client/actions.ts";
+
+/** The shell's actions and the side panels' own (explore, instruments). */
+export type Actions = ShellActions & ExploreActions;
 
 export const ActionsContext = createContext<Actions | null>(null);
 

@@ -42,7 +42,7 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "project_saved": s.setProject(message.project.projectId, message.project.name); return;
     case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;
     case "share_link": s.setShareLink(`${(globalThis as { location?: { origin: string } }).location?.origin ?? ""}/#share=${message.fragment}`); return;
-    case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); return;
+    case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); if (message.replyTo !== null && message.replyTo === s.exploreId && s.exploreStatus !== "done") s.exploreFailed(); return;
     case "lesson_loaded": {
       // The lesson's own starter and scenario become the editor's files (the server loaded them).
       const { lesson } = message;
@@ -50,9 +50,10 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       s.setFiles(filesFromScenario(lesson.scenario, lesson.starter), `${workerNameOf(lesson.scenario)}.js`);
       return;
     }
-    // The race explorer's answers belong to its panel (helper "explorer").
-    case "explore_progress": case "explore_result": case "history_checked":
-      return;
+    // The race explorer's answers fill the Explore panel.
+    case "explore_progress": { const { type: _t, replyTo: _r, ...progress } = message; s.setExploreProgress(progress); return; }
+    case "explore_result": { const { type: _t, replyTo: _r, ...result } = message; s.setExploreResult(result); return; }
+    case "history_checked": { const { type: _t, replyTo: _r, ...history } = message; s.setCheckedHistory(history); return; }
     case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
       return;
     default: {

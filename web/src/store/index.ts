@@ -2,6 +2,8 @@
 // React reads it through use-app.ts with narrow selectors).
 import { createStore } from "zustand/vanilla";
 import { createEditorSlice } from "./editor-slice.ts";
+import { createExploreSlice } from "./explore-slice.ts";
+import { createSideSlice } from "./side-slice.ts";
 import { createLessonSlice } from "./lesson-slice.ts";
 import { createSessionSlice } from "./session-slice.ts";
 import { createTimelineSlice } from "./timeline-slice.ts";
@@ -17,6 +19,8 @@ export function createAppStore() {
     ...createTimelineSlice(set, get),
     ...createLessonSlice(set, get),
     ...createUiSlice(set, get),
+    ...createExploreSlice(set, get),
+    ...createSideSlice(set, get),
   }));
 }
 

@@ -4,6 +4,8 @@
 import type { LiveResponse, PendingEventInfo, ProjectSummary, SessionState, TraceEntry, WorldView } from "../../../server/protocol/index.ts";
 import type { LessonContent } from "../lessons/lesson-content.ts";
 import type { CheckFigure } from "../../../server/lessons/types.ts";
+import type { ExploreSlice } from "./explore-slice.ts";
+import type { SideSlice } from "./side-slice.ts";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -127,5 +129,5 @@ export interface UiSlice {
   setShareLink(link: string | null): void;
 }
 
-export type AppState = SessionSlice & EditorSlice & WorldSlice & TimelineSlice & LessonSlice & UiSlice;
+export type AppState = SessionSlice & EditorSlice & WorldSlice & TimelineSlice & LessonSlice & UiSlice & ExploreSlice & SideSlice;
 export type SliceCreator<T> = (set: (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void, get: () => AppState) => T;
