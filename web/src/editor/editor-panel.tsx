@@ -1,14 +1,17 @@
 // The editor: one tab per worker's code and one for the scenario JSON. Monaco loads lazily
 // (monaco-setup.ts); until it is there a skeleton holds its place, so the layout never jumps.
 import { useEffect, useRef, useState } from "react";
+import { useActions } from "../panels/actions-context.ts";
 import { appStore, useApp } from "../store/use-app.ts";
 import { envTypeSource } from "./env-types.ts";
+import { RuntimeMarkers } from "./markers.ts";
 import { bindingsOf } from "./scenario-files.ts";
 
 type Setup = typeof import("./monaco-setup.ts");
 type Editor = import("monaco-editor").editor.IStandaloneCodeEditor;
 
 export function EditorPanel() {
+  const actions = useActions();
   const files = useApp((s) => s.files);
   const activeFile = useApp((s) => s.activeFile);
   const dirty = useApp((s) => s.dirty);
@@ -22,6 +25,8 @@ export function EditorPanel() {
             {name}{dirty.includes(name) ? " •" : ""}
           </button>
         ))}
+        <span className="spacer" />
+        <button className="small run-again" onClick={actions.runAgain} title="Run the scenario again from the start with this code" aria-label="Run the scenario again from the start with this code">↻ Run again</button>
       </div>
       <MonacoHost />
     </section>
@@ -72,6 +77,7 @@ function mount(setup: Setup, element: HTMLElement): () => void {
   (window as unknown as { __edgeEditor?: Editor }).__edgeEditor = editor;
   void setup.useScenarioSchema();
   let lastBindings = "";
+  const syncMarkers = markerSync(setup, models);
   const sync = () => {
     const s = appStore.getState();
     for (const [name, text] of Object.entries(s.files)) modelFor(name, text);
@@ -84,17 +90,37 @@ function mount(setup: Setup, element: HTMLElement): () => void {
       const first = Object.values(bindingsOf(s.files))[0] ?? {};
       setup.setEnvTypes(envTypeSource(first));
     }
-    for (const [name, model] of models) {
-      monaco.editor.setModelMarkers(model, "edge-playground", s.markers.filter((m) => m.file === name).map((m) => ({
-        startLineNumber: m.line, endLineNumber: m.line, startColumn: 1, endColumn: model.getLineMaxColumn(Math.min(Math.max(1, m.line), model.getLineCount())),
-        message: m.message, severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      })));
-    }
     monaco.editor.setTheme(s.theme === "dark" ? "vs-dark" : "vs");
   };
   sync();
+  syncMarkers();
   const unsubscribe = appStore.subscribe((s, prev) => {
-    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.markers !== prev.markers || s.theme !== prev.theme) sync();
+    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.theme !== prev.theme) sync();
+    if (s.files !== prev.files || s.markers !== prev.markers || s.trace !== prev.trace) syncMarkers();
   });
   return () => { unsubscribe(); editor.dispose(); for (const m of models.values()) m.dispose(); };
+}
+
+/**
+ * Puts the store's markers (load and deploy errors) and the trace's (uncaught exceptions, failed
+ * loads) on the models; markers are set again only when they changed, not on every trace chunk.
+ */
+function markerSync(setup: Setup, models: Map<string, import("monaco-editor").editor.ITextModel>): () => void {
+  const { monaco } = setup;
+  const runtime = new RuntimeMarkers();
+  let last = "";
+  return () => {
+    const s = appStore.getState();
+    runtime.update(s.trace);
+    const markers = [...s.markers, ...runtime.markers(s.files)];
+    const key = JSON.stringify([markers, [...models.keys()]]);
+    if (key === last) return;
+    last = key;
+    for (const [name, model] of models) {
+      monaco.editor.setModelMarkers(model, "edge-playground", markers.filter((m) => m.file === name).map((m) => ({
+        startLineNumber: m.line, endLineNumber: m.line, startColumn: m.column ?? 1, endColumn: model.getLineMaxColumn(Math.min(Math.max(1, m.line), model.getLineCount())),
+        message: m.message, severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      })));
+    }
+  };
 }

@@ -26,7 +26,7 @@ export interface SessionSlice {
   dismissNotice(id: number): void;
 }
 
-export interface EditorMarker { file: string; line: number; message: string; severity: "error" | "warning" }
+export interface EditorMarker { file: string; line: number; column?: number; message: string; severity: "error" | "warning" }
 
 export interface EditorSlice {
   /** File name → text: `<worker>.js` for each worker, and `scenario.json`. */
