@@ -69,12 +69,15 @@ function mount(setup: Setup, element: HTMLElement): () => void {
   const editor: Editor = monaco.editor.create(element, {
     automaticLayout: true,
     minimap: { enabled: false },
+    // The editor shares the screen with the world: long lines wrap instead of hiding.
+    wordWrap: "on",
     fontSize: 13,
     scrollBeyondLastLine: false,
     theme: appStore.getState().theme === "dark" ? "vs-dark" : "vs",
     ariaLabel: "Code editor",
   });
-  (window as unknown as { __edgeEditor?: Editor }).__edgeEditor = editor;
+  // For the browser tests: the editor and Monaco's API (markers), nothing secret.
+  Object.assign(window, { __edgeEditor: editor, __edgeMonaco: monaco });
   void setup.useScenarioSchema();
   let lastBindings = "";
   const syncMarkers = markerSync(setup, models);

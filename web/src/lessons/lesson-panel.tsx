@@ -78,10 +78,14 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
       )}
       <div className="check">
         <button className="primary" onClick={actions.checkLesson} disabled={checking} aria-label="Check my run">{checking ? "Checking…" : "Check"}</button>
-        {progress?.lastHint && <p className={`check-result ${progress.passed ? "pass" : "fail"}`} role="status" data-testid="check-result">{progress.passed ? "Passed. " : "Not yet. "}{progress.lastHint}</p>}
+        {progress?.lastHint && <CheckResult pass={progress.lastPass ?? progress.passed} hint={progress.lastHint} />}
       </div>
     </div>
   );
+}
+
+function CheckResult({ pass, hint }: { pass: boolean; hint: string }) {
+  return <p className={`check-result ${pass ? "pass" : "fail"}`} role="status" data-testid="check-result">{pass ? "Passed. " : "Not yet. "}{hint}</p>;
 }
 
 type Question = NonNullable<LessonContent["steps"][number]["predict"]>;

@@ -91,7 +91,8 @@ export interface TimelineSlice {
   markBranched(step: number | null): void;
 }
 
-export interface LessonProgress { stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null }
+/** `passed` stays true once a check passed; `lastPass` is the latest check's verdict (absent in older saves). */
+export interface LessonProgress { stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null; lastPass?: boolean }
 
 export interface LessonSlice {
   lessons: LessonContent[];
@@ -103,6 +104,8 @@ export interface LessonSlice {
   answer(questionId: string, answer: string): void;
   reveal(questionId: string): void;
   setCheckResult(lessonId: string, pass: boolean, hint: string): void;
+  /** Forgets the latest check's verdict (the run it judged was replaced). */
+  clearCheckResult(lessonId: string): void;
   setChecking(checking: boolean): void;
   setProgress(progress: Record<string, LessonProgress>): void;
 }
