@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import type { TraceEntry } from "../server/protocol/index.ts";
 import { counterWorker, fourRegions, worldOf } from "../server/sim/testing/scenarios.ts";
-import { launch, openPage, startApp } from "../test/e2e/browser.ts";
+import { launch, openPage, startApp, waitConnected } from "../test/e2e/browser.ts";
 
 const dist = fileURLToPath(new URL("../web/dist", import.meta.url));
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
@@ -36,6 +36,7 @@ function traceOf(entries: number): { trace: TraceEntry[]; stepEnds: number[] } {
 }
 
 async function load(page: Page, data: { trace: TraceEntry[]; stepEnds: number[] }): Promise<void> {
+  await waitConnected(page);
   await page.evaluate((d) => { (window as any).__edgePlayground.store.setState({ trace: d.trace, stepEnds: d.stepEnds, cursor: 0, following: false }); }, data);
 }
 

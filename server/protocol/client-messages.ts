@@ -20,7 +20,12 @@ const messages = {
 
   // The world: what it is built from.
   /** Loads a scenario (the DESIGN.md format, validated; errors name `scenario.<path>`). */
-  load_scenario: { id, scenario: z.record(z.string(), z.unknown(), { error: "expected a scenario object (see /schema/scenario.json)" }), seed: seed.optional() },
+  load_scenario: {
+    id,
+    scenario: z.record(z.string(), z.unknown(), { error: "expected a scenario object (see /schema/scenario.json)" }),
+    seed: seed.optional(),
+    lessonId: identifier.optional().meta({ description: "keep this lesson open: its check runs on the new run (the learner's fixed code, run again)" }),
+  },
   load_lesson: { id, lessonId: identifier },
   list_lessons: { id },
   /** Runs the lesson's check on the current run; `predictions` are the learner's answers by question id. */

@@ -35,10 +35,12 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
   switch (message.type) {
     case "load_scenario": {
       const seed = message.seed ?? seedOf(message.scenario);
+      // A lesson kept open must exist; its check then reads the new run.
+      const lessonId = message.lessonId === undefined ? null : loadLessonById(message.lessonId).id;
       await session.load({ scenario: message.scenario, seed, actions: [] });
-      session.lessonId = null;
+      session.lessonId = lessonId;
       await pendingNow(session);
-      return { type: "scenario_loaded", replyTo, scenario: session.scenario!, lessonId: null };
+      return { type: "scenario_loaded", replyTo, scenario: session.scenario!, lessonId };
     }
     case "load_lesson": {
       const lesson = loadLessonById(message.lessonId);

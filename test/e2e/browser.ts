@@ -44,6 +44,14 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return page;
 }
 
+/**
+ * Waits until the page's session said welcome. A test that puts a trace into the store must wait
+ * for this first: a fresh session's welcome clears the trace.
+ */
+export async function waitConnected(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __edgePlayground?: { store: { getState(): { connection: string } } } }).__edgePlayground?.store.getState().connection === "open");
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(outputDir, { recursive: true });
   const path = join(outputDir, `${name}.png`);

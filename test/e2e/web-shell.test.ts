@@ -11,7 +11,7 @@ import type { StartedServer } from "../../server/main.ts";
 import type { TraceEntry } from "../../server/protocol/index.ts";
 import { counterWorker, fourRegions, worldOf } from "../../server/sim/testing/scenarios.ts";
 import { hostileStrings } from "../../web/src/diagrams/hostile-strings.ts";
-import { launch, layoutProblems, openPage, screenshot, startApp } from "./browser.ts";
+import { launch, layoutProblems, openPage, screenshot, startApp, waitConnected } from "./browser.ts";
 
 let server: StartedServer;
 let browser: Browser;
@@ -33,6 +33,7 @@ function counterTrace(): { trace: TraceEntry[]; stepEnds: number[] } {
 }
 
 async function loadTrace(page: Page, trace: TraceEntry[], stepEnds: number[], cursor: number): Promise<void> {
+  await waitConnected(page);
   await page.evaluate(({ trace, stepEnds, cursor }) => {
     const app = (window as unknown as { __edgePlayground: { store: { setState(s: object): void; getState(): { seek(n: number): void } } } }).__edgePlayground;
     app.store.setState({ trace, stepEnds, cursor: 0, following: false });

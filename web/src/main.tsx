@@ -14,6 +14,7 @@ import { ViewIndex } from "./store/view-reducer.ts";
 import { appStore } from "./store/use-app.ts";
 import { installShortcuts } from "./keyboard.ts";
 import { startPlayback } from "./timeline/playback.ts";
+import { rememberCursor, resumeCursor } from "./timeline/resume-cursor.ts";
 import "./styles.css";
 
 appStore.setState({ lessons, theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light" });
@@ -35,6 +36,9 @@ function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return n;
 }
+
+resumeCursor(appStore, sessionStorage);
+rememberCursor(appStore, sessionStorage);
 
 const client = new ProtocolClient(appStore, `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`, sessionStorage);
 const actions = { ...createActions(appStore, client), ...createExploreActions(appStore, client) };

@@ -39,7 +39,8 @@ export type TraceEntry =
    */
   | { kind: "rpc_call"; t: number; req: string | null; call: string; target: string; label: string }
   | { kind: "timer"; t: number; isolate: string; timerId: number; action: "set" | "fire" | "clear" }
-  | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string }
+  /** `source`: where an uncaught exception was thrown in the learner's code (the editor marks it). */
+  | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string; source?: { file: string; line: number; column: number } }
   | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }
   | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null }
   /** A bound of the run itself was reached (trace length, events, time): the run ends here, cleanly. */

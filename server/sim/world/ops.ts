@@ -11,6 +11,7 @@ import type { Effects } from "./effects.ts";
 import type { Caller, CallOp } from "./events.ts";
 import { countPending, type IsolateRecord } from "./isolates-state.ts";
 import { rpcStandIn } from "./rpc.ts";
+import { sourceOfStack } from "./stack-source.ts";
 import { textResponse } from "./wire.ts";
 
 export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], atMs: number): void {
@@ -44,10 +45,12 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
     case "rpc_result":
       finishRequest(out, isolate, op.requestId, rpcStandIn(op.result), atMs, op.result);
       return;
-    case "exception":
-      out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: "error", message: `${op.error.name}: ${op.error.message}` });
+    case "exception": {
+      const source = sourceOfStack(op.error.stack);
+      out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: "error", message: `${op.error.name}: ${op.error.message}`, ...(source === null ? {} : { source }) });
       finishRequest(out, isolate, op.requestId, textResponse(500, `${op.error.name}: ${op.error.message}`), atMs);
       return;
+    }
     case "request_done":
       finishRequest(out, isolate, op.requestId, null, atMs);
       return;

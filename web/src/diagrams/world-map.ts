@@ -19,10 +19,18 @@ export const worldMapIds = {
   object: (o: number) => `do${o}`,
 };
 
+/** Objects reached from every region's isolates while the map stays readable; past it, from the first region's. */
+const objectEdgesMax = 16;
+
+/**
+ * Regions side by side, each a column from its clients down through its PoP and isolates to its
+ * KV replica; the central store and the Durable Objects below, where every region reaches them.
+ * Edges are the paths requests travel, so a request's dot can move along them.
+ */
 export function worldMapText(t: Topology): string {
-  const lines = ["flowchart LR"];
+  const lines = ["flowchart TB"];
   t.regions.forEach((region, r) => {
-    lines.push(`  subgraph reg${r}[${plainTitle(region)}]`, "    direction LR");
+    lines.push(`  subgraph reg${r}[${plainTitle(region)}]`);
     lines.push(`    ${worldMapIds.client(r)}(${mermaidLabel(`clients ${region}`)})`);
     lines.push(`    ${worldMapIds.pop(r)}[${mermaidLabel(popOf(region))}]`);
     t.workers.forEach((worker, w) => lines.push(`    ${worldMapIds.isolate(r, w)}[${mermaidLabel(`isolate ${worker}`)}]`));
@@ -31,12 +39,16 @@ export function worldMapText(t: Topology): string {
   });
   lines.push(`  ${worldMapIds.central}[(${mermaidLabel(`KV central ${t.centralRegion ?? ""}`.trim())})]`);
   t.objects.forEach((id, o) => lines.push(`  ${worldMapIds.object(o)}{{${mermaidLabel(shortObject(id))}}}`));
+  const objectRegions = t.regions.length * t.objects.length <= objectEdgesMax ? t.regions.map((_, r) => r) : t.regions.slice(0, 1).map((_, r) => r);
   t.regions.forEach((_, r) => {
     lines.push(`  ${worldMapIds.client(r)} --> ${worldMapIds.pop(r)}`);
-    t.workers.forEach((_, w) => lines.push(`  ${worldMapIds.pop(r)} --> ${worldMapIds.isolate(r, w)}`));
-    lines.push(`  ${worldMapIds.central} -.-> ${worldMapIds.replica(r)}`);
+    t.workers.forEach((_, w) => {
+      lines.push(`  ${worldMapIds.pop(r)} --> ${worldMapIds.isolate(r, w)}`);
+      lines.push(`  ${worldMapIds.isolate(r, w)} --> ${worldMapIds.replica(r)}`);
+    });
+    lines.push(`  ${worldMapIds.replica(r)} -.- ${worldMapIds.central}`);
   });
-  if (t.objects.length > 0 && t.regions.length > 0) t.objects.forEach((_, o) => lines.push(`  ${worldMapIds.isolate(0, 0)} -.-> ${worldMapIds.object(o)}`));
+  for (const r of objectRegions) t.objects.forEach((_, o) => lines.push(`  ${worldMapIds.isolate(r, 0)} -.-> ${worldMapIds.object(o)}`));
   return lines.join("\n");
 }
 
@@ -88,6 +100,7 @@ function placeDots(d: Diagram["decoration"], t: Topology, trace: readonly TraceE
     else if (e.kind === "anycast" && e.pop !== null) { const r = popIndex(e.pop); if (r !== undefined) node = worldMapIds.pop(r); }
     else if (e.kind === "route") { const r = popIndex(e.pop); if (r !== undefined) node = worldMapIds.isolate(r, workerIndex(e.worker ?? "")); }
     else if (e.kind === "kv_read" || e.kind === "kv_write") { const r = popIndex(e.pop); if (r !== undefined) node = worldMapIds.replica(r); }
+    else if (e.kind === "do_enqueue") { const o = t.objects.indexOf(e.object); if (o >= 0) node = worldMapIds.object(o); }
     else if (e.kind === "deliver") { const pop = popOfIsolate(e.isolate); const r = pop === undefined ? undefined : popIndex(pop); if (r !== undefined) node = worldMapIds.isolate(r, 0); }
     if (node !== undefined) { d.dots[e.req] = node; want.delete(e.req); }
   }

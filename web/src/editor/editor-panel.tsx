@@ -1,14 +1,17 @@
 // The editor: one tab per worker's code and one for the scenario JSON. Monaco loads lazily
 // (monaco-setup.ts); until it is there a skeleton holds its place, so the layout never jumps.
 import { useEffect, useRef, useState } from "react";
+import { useActions } from "../panels/actions-context.ts";
 import { appStore, useApp } from "../store/use-app.ts";
 import { envTypeSource } from "./env-types.ts";
+import { RuntimeMarkers } from "./markers.ts";
 import { bindingsOf } from "./scenario-files.ts";
 
 type Setup = typeof import("./monaco-setup.ts");
 type Editor = import("monaco-editor").editor.IStandaloneCodeEditor;
 
 export function EditorPanel() {
+  const actions = useActions();
   const files = useApp((s) => s.files);
   const activeFile = useApp((s) => s.activeFile);
   const dirty = useApp((s) => s.dirty);
@@ -22,6 +25,8 @@ export function EditorPanel() {
             {name}{dirty.includes(name) ? " •" : ""}
           </button>
         ))}
+        <span className="spacer" />
+        <button className="small run-again" onClick={actions.runAgain} title="Run the scenario again from the start with this code" aria-label="Run the scenario again from the start with this code">↻ Run again</button>
       </div>
       <MonacoHost />
     </section>
@@ -64,14 +69,18 @@ function mount(setup: Setup, element: HTMLElement): () => void {
   const editor: Editor = monaco.editor.create(element, {
     automaticLayout: true,
     minimap: { enabled: false },
+    // The editor shares the screen with the world: long lines wrap instead of hiding.
+    wordWrap: "on",
     fontSize: 13,
     scrollBeyondLastLine: false,
     theme: appStore.getState().theme === "dark" ? "vs-dark" : "vs",
     ariaLabel: "Code editor",
   });
-  (window as unknown as { __edgeEditor?: Editor }).__edgeEditor = editor;
+  // For the browser tests: the editor and Monaco's API (markers), nothing secret.
+  Object.assign(window, { __edgeEditor: editor, __edgeMonaco: monaco });
   void setup.useScenarioSchema();
   let lastEnvSource = "";
+  const syncMarkers = markerSync(setup, models);
   const sync = () => {
     const s = appStore.getState();
     for (const [name, text] of Object.entries(s.files)) modelFor(name, text);
@@ -85,17 +94,37 @@ function mount(setup: Setup, element: HTMLElement): () => void {
       lastEnvSource = envSource;
       setup.setEnvTypes(envSource);
     }
-    for (const [name, model] of models) {
-      monaco.editor.setModelMarkers(model, "edge-playground", s.markers.filter((m) => m.file === name).map((m) => ({
-        startLineNumber: m.line, endLineNumber: m.line, startColumn: 1, endColumn: model.getLineMaxColumn(Math.min(Math.max(1, m.line), model.getLineCount())),
-        message: m.message, severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      })));
-    }
     monaco.editor.setTheme(s.theme === "dark" ? "vs-dark" : "vs");
   };
   sync();
+  syncMarkers();
   const unsubscribe = appStore.subscribe((s, prev) => {
-    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.markers !== prev.markers || s.theme !== prev.theme) sync();
+    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.theme !== prev.theme) sync();
+    if (s.files !== prev.files || s.markers !== prev.markers || s.trace !== prev.trace) syncMarkers();
   });
   return () => { unsubscribe(); editor.dispose(); for (const m of models.values()) m.dispose(); };
+}
+
+/**
+ * Puts the store's markers (load and deploy errors) and the trace's (uncaught exceptions, failed
+ * loads) on the models; markers are set again only when they changed, not on every trace chunk.
+ */
+function markerSync(setup: Setup, models: Map<string, import("monaco-editor").editor.ITextModel>): () => void {
+  const { monaco } = setup;
+  const runtime = new RuntimeMarkers();
+  let last = "";
+  return () => {
+    const s = appStore.getState();
+    runtime.update(s.trace);
+    const markers = [...s.markers, ...runtime.markers(s.files)];
+    const key = JSON.stringify([markers, [...models.keys()]]);
+    if (key === last) return;
+    last = key;
+    for (const [name, model] of models) {
+      monaco.editor.setModelMarkers(model, "edge-playground", markers.filter((m) => m.file === name).map((m) => ({
+        startLineNumber: m.line, endLineNumber: m.line, startColumn: m.column ?? 1, endColumn: model.getLineMaxColumn(Math.min(Math.max(1, m.line), model.getLineCount())),
+        message: m.message, severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      })));
+    }
+  };
 }

@@ -1,7 +1,7 @@
 // The lesson panel: the lessons with progress; an open lesson walks its steps, asks the
 // predict-then-reveal questions before revealing, points at a diagram, and "Check" runs the
-// lesson's check on the learner's current run. Lesson text is shown as text (paragraphs), never
-// as HTML.
+// lesson's check on the learner's current run. Lesson text is markdown rendered into React
+// elements (markdown.ts), never HTML; hints and figures are text.
 import { useState } from "react";
 import { useActions } from "../panels/actions-context.ts";
 import { useApp } from "../store/use-app.ts";
@@ -10,6 +10,8 @@ import { topologyOf } from "../diagrams/topology.ts";
 import { worldMapText } from "../diagrams/world-map.ts";
 import type { LessonContent } from "./lesson-content.ts";
 import { walkthroughFileName, walkthroughMarkdown } from "./walkthrough-export.ts";
+import { InlineMarkdown, LessonMarkdown } from "./markdown.ts";
+import "./lesson.css";
 
 export function LessonPanel() {
   const open = useApp((s) => s.lessonPanelOpen);
@@ -48,10 +50,6 @@ function LessonList() {
   );
 }
 
-function Paragraphs({ text }: { text: string }) {
-  return <>{text.split(/\n{2,}/).filter((p) => p.trim() !== "").map((p, i) => <p key={i}>{p.replace(/\n/g, " ")}</p>)}</>;
-}
-
 function LessonSteps({ lesson }: { lesson: LessonContent }) {
   const actions = useActions();
   const progress = useApp((s) => s.progress[lesson.id]);
@@ -65,7 +63,7 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
     <div className="lesson-steps">
       <button className="small" onClick={() => close(null)} aria-label="All lessons">← All lessons</button>
       <h2>{lesson.title}</h2>
-      {index === 0 && <div className="intro"><Paragraphs text={lesson.intro} /></div>}
+      {index === 0 && <div className="intro"><LessonMarkdown text={lesson.intro} /></div>}
       <nav className="step-nav" aria-label="Lesson steps">
         <button onClick={() => goToStep(index - 1)} disabled={index === 0} aria-label="Previous step">←</button>
         <span>Step {index + 1} of {lesson.steps.length}</span>
@@ -78,13 +76,13 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
             <button className="small" onClick={() => showDiagram(step.diagram as DiagramId)}>Show the {step.diagram} diagram</button>
           )}
           {step.predict && <Predict key={step.predict.id} question={step.predict} />}
-          <Paragraphs text={step.body} />
+          <LessonMarkdown text={step.body} />
         </article>
       )}
       <div className="check">
         <button className="primary" onClick={actions.checkLesson} disabled={checking} aria-label="Check my run">{checking ? "Checking…" : "Check"}</button>
         <ExportButton lesson={lesson} />
-        {progress?.lastHint && <p className={`check-result ${progress.passed ? "pass" : "fail"}`} role="status" data-testid="check-result">{progress.passed ? "Passed. " : "Not yet. "}{progress.lastHint}</p>}
+        {progress?.lastHint && <CheckResult pass={progress.lastPass ?? progress.passed} hint={progress.lastHint} />}
       </div>
     </div>
   );
@@ -107,6 +105,10 @@ function ExportButton({ lesson }: { lesson: LessonContent }) {
   return <button onClick={exportNotes} aria-label="Export this lesson as Markdown">Export as Markdown</button>;
 }
 
+function CheckResult({ pass, hint }: { pass: boolean; hint: string }) {
+  return <p className={`check-result ${pass ? "pass" : "fail"}`} role="status" data-testid="check-result">{pass ? "Passed. " : "Not yet. "}{hint}</p>;
+}
+
 type Question = NonNullable<LessonContent["steps"][number]["predict"]>;
 
 function Predict({ question }: { question: Question }) {
@@ -119,17 +121,17 @@ function Predict({ question }: { question: Question }) {
   const correct = question.kind === "choice" ? given === question.answer : question.accept ? new RegExp(question.accept, "i").test(given ?? "") : null;
   return (
     <div className="predict" role="group" aria-label="Predict, then reveal">
-      <p className="question"><strong>Predict:</strong> {question.question}</p>
+      <p className="question"><strong>Predict:</strong> <InlineMarkdown text={question.question} /></p>
       {question.kind === "choice"
         ? question.choices.map((c) => (
-          <label key={c} className="choice"><input type="radio" name={question.id} checked={given === c} disabled={revealed} onChange={() => answer(question.id, c)} /> {c}</label>
+          <label key={c} className="choice"><input type="radio" name={question.id} checked={given === c} disabled={revealed} onChange={() => answer(question.id, c)} /> <InlineMarkdown text={c} /></label>
         ))
         : <textarea value={draft} disabled={revealed} onChange={(e) => setDraft(e.target.value)} onBlur={() => draft.trim() && answer(question.id, draft)} aria-label="Your prediction" rows={2} />}
       {!revealed && <button onClick={() => { if (question.kind === "free" && draft.trim()) answer(question.id, draft); reveal(question.id); }} disabled={given === undefined && draft.trim() === ""}>Reveal</button>}
       {revealed && (
         <div className="reveal" data-testid="reveal">
           {correct !== null && <p className={correct ? "pass" : "fail"}>{correct ? "You predicted it." : `The answer: ${question.answer}`}</p>}
-          <Paragraphs text={question.reveal} />
+          <LessonMarkdown text={question.reveal} />
         </div>
       )}
     </div>

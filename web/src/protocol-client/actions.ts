@@ -2,14 +2,18 @@
 // through the client, and updates the store from the answer. Going back in time is local (the
 // view comes from the trace); acting from a past moment first seeks the server there.
 import type { ClientMessageInput } from "../../../server/protocol/index.ts";
-
-/** A fault command as the client writes it (optional fields may be left out). */
-export type FaultInput = Extract<ClientMessageInput, { type: "inject_fault" }>["fault"];
-import type { ProtocolClient } from "./client.ts";
+import { ServerError, type ProtocolClient } from "./client.ts";
+import { markerFromError } from "../editor/markers.ts";
 import type { AppStore } from "../store/index.ts";
 import { scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
 
+/** A fault command as the client writes it (optional fields may be left out). */
+export type FaultInput = Extract<ClientMessageInput, { type: "inject_fault" }>["fault"];
+
 export type Actions = ReturnType<typeof createActions>;
+
+const runToRestBatchEvents = 5_000;
+const runToRestBatchesMax = 20;
 
 /** The step whose end is at or before `cursor` (0 = before the first step). */
 export function stepAt(stepEnds: readonly number[], cursor: number): number {
@@ -37,7 +41,9 @@ export function createActions(store: AppStore, client: ProtocolClient) {
       return false;
     }
     s().setMarkers([]);
-    await client.request({ type: "load_scenario", scenario: composed.scenario });
+    // An open lesson stays open: its check then reads the run of the learner's own code.
+    const lessonId = s().openLessonId;
+    await markErrors(client.request({ type: "load_scenario", scenario: composed.scenario, ...(lessonId === null ? {} : { lessonId }) }));
     s().markClean();
     return true;
   }
@@ -45,9 +51,26 @@ export function createActions(store: AppStore, client: ProtocolClient) {
   async function deployDirty(): Promise<void> {
     for (const file of s().dirty) {
       if (file === scenarioFileName) continue;
-      await client.request({ type: "deploy", deploy: { worker: file.replace(/\.js$/, ""), code: s().files[file] ?? "" } });
+      await markErrors(client.request({ type: "deploy", deploy: { worker: file.replace(/\.js$/, ""), code: s().files[file] ?? "" } }));
     }
+    s().setMarkers([]);
     s().markClean();
+  }
+
+  /** A load or deploy refused for the learner's code puts a marker at the line it names. */
+  async function markErrors<T>(answer: Promise<T>): Promise<T> {
+    try {
+      return await answer;
+    } catch (error) {
+      const marker = error instanceof ServerError ? markerFromError(error.answer.message, s().files) : null;
+      if (marker) s().setMarkers([marker]);
+      throw error;
+    }
+  }
+
+  /** Runs the world to rest (the rest of the scenario's traffic), in bounded batches. */
+  async function runToRest(): Promise<void> {
+    for (let i = 0; i < runToRestBatchesMax && s().server?.atRest === false; i++) await client.request({ type: "step", count: runToRestBatchEvents });
   }
 
   async function sendRequest(): Promise<void> {
@@ -147,11 +170,21 @@ export function createActions(store: AppStore, client: ProtocolClient) {
       s().openLesson(lessonId);
       await client.request({ type: "load_lesson", lessonId });
     })(),
+    /** Check: the rest of the scenario runs first (a check reads a whole run), then the check. */
     checkLesson: run(async () => {
       s().setChecking(true);
       const lessonId = s().openLessonId;
       const predictions = lessonId ? s().progress[lessonId]?.answers : undefined;
-      try { await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) }); } finally { s().setChecking(false); }
+      try {
+        if (!s().server?.scenario) await loadFromEditor();
+        await runToRest();
+        await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) });
+      } finally { s().setChecking(false); }
+    }),
+    /** Runs the scenario again from the start with the editor's code (an open lesson stays open). */
+    runAgain: run(async () => {
+      s().setPlaying(false);
+      await loadFromEditor();
     }),
   };
 }

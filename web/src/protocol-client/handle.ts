@@ -27,6 +27,8 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       // The new world's trace arrives as a chunk at offset 0, which replaces the old one (it may
       // come before this answer, so the trace is not cleared here).
       store.setState({ responses: [], selectedResponse: null, branchedAtStep: null });
+      // The run a check judged is gone: its verdict is no longer about this run.
+      if (message.lessonId !== null) s.clearCheckResult(message.lessonId);
       if (s.server) s.setServerState({ ...s.server, scenario: message.scenario, lessonId: message.lessonId });
       return;
     case "trace":
@@ -40,7 +42,12 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "lesson_check": s.setCheckResult(message.lessonId, message.pass, message.hint, message.figures); return;
     case "project_list": s.setProjects(message.projects); return;
     case "project_saved": s.setProject(message.project.projectId, message.project.name); return;
-    case "project_opened": s.setProject(message.project.projectId, message.project.name); if (Object.keys(message.editor).length > 0) s.setFiles(message.editor); return;
+    case "project_opened":
+      s.setProject(message.project.projectId, message.project.name);
+      if (Object.keys(message.editor).length > 0) s.setFiles(message.editor);
+      // A project saved in a lesson opens in it (a shared link too).
+      s.openLesson(message.project.lessonId ?? null);
+      return;
     case "share_link": s.setShareLink(`${(globalThis as { location?: { origin: string } }).location?.origin ?? ""}/#share=${message.fragment}`); return;
     case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); if (message.replyTo !== null && message.replyTo === s.exploreId && s.exploreStatus !== "done") s.exploreFailed(); return;
     case "lesson_loaded": {

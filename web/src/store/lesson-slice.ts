@@ -32,7 +32,14 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     setCheckResult: (lessonId, pass, hint, figures) =>
       set((s) => {
         const current = s.progress[lessonId] ?? emptyProgress();
-        return { checking: false, progress: { ...s.progress, [lessonId]: { ...current, passed: current.passed || pass, lastHint: hint, ...(figures ? { lastFigures: figures } : {}) } } };
+        return { checking: false, progress: { ...s.progress, [lessonId]: { ...current, passed: current.passed || pass, lastHint: hint, lastPass: pass, ...(figures ? { lastFigures: figures } : {}) } } };
+      }),
+    clearCheckResult: (lessonId) =>
+      set((s) => {
+        const current = s.progress[lessonId];
+        if (!current || current.lastHint === null) return {};
+        const { lastPass: _dropped, ...rest } = current;
+        return { progress: { ...s.progress, [lessonId]: { ...rest, lastHint: null } } };
       }),
     setChecking: (checking) => set({ checking }),
     setProgress: (progress) => set({ progress }),

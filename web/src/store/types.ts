@@ -29,7 +29,7 @@ export interface SessionSlice {
   dismissNotice(id: number): void;
 }
 
-export interface EditorMarker { file: string; line: number; message: string; severity: "error" | "warning" }
+export interface EditorMarker { file: string; line: number; column?: number; message: string; severity: "error" | "warning" }
 
 export interface EditorSlice {
   /** File name → text: `<worker>.js` for each worker, and `scenario.json`. */
@@ -94,8 +94,9 @@ export interface TimelineSlice {
   markBranched(step: number | null): void;
 }
 
+/** `passed` stays true once a check passed; `lastPass` is the latest check's verdict (absent in older saves). */
 export interface LessonProgress {
-  stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null;
+  stepIndex: number; answers: Record<string, string>; revealed: string[]; passed: boolean; lastHint: string | null; lastPass?: boolean;
   /** The figures of the last Check, measured on the learner's run (older saves have none). */
   lastFigures?: CheckFigure[];
 }
@@ -110,6 +111,8 @@ export interface LessonSlice {
   answer(questionId: string, answer: string): void;
   reveal(questionId: string): void;
   setCheckResult(lessonId: string, pass: boolean, hint: string, figures?: CheckFigure[]): void;
+  /** Forgets the latest check's verdict (the run it judged was replaced). */
+  clearCheckResult(lessonId: string): void;
   setChecking(checking: boolean): void;
   setProgress(progress: Record<string, LessonProgress>): void;
 }
