@@ -47,18 +47,7 @@ export interface IsolatePoolOptions {
 export function prepareIsolate(memoryMbMax: number, inspector = false): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryMbMax, inspector });
   try {
-<<<<<<< HEAD
     return prepareContext(isolate, inspector, 1);
-=======
-    const context = isolate.createContextSync({ inspector });
-    const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)), chunks: null };
-    const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
-    const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
-    const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
-    const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
-    slot.chunks = { isolate, context, register: get("registerChunk") };
-    return { isolate, inspector, context, prelude, slot };
->>>>>>> compat
   } catch (error) {
     isolate.dispose();
     throw error;
@@ -74,7 +63,7 @@ function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber:
   const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
   setup.release();
   const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
-  const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain") };
+  const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
   slot.chunks = { isolate, context, register: get("registerChunk") };
   api.release();
   return { isolate, inspector, context, prelude, slot, contextNumber, cpuBaseNs };
@@ -83,7 +72,7 @@ function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber:
 /** Drops every host handle into the context, so nothing of it stays reachable from the host. */
 function releaseContext(prepared: PreparedIsolate): void {
   prepared.slot.sync = null;
-  const refs = [prepared.prelude.configure, prepared.prelude.attach, prepared.prelude.deliver, prepared.prelude.drain, prepared.slot.chunks?.register];
+  const refs = [prepared.prelude.configure, prepared.prelude.attach, prepared.prelude.deliver, prepared.prelude.drain, prepared.prelude.nodeExports, prepared.slot.chunks?.register];
   prepared.slot.chunks = null;
   for (const ref of refs) ref?.release();
   prepared.context.release();

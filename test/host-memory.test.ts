@@ -4,11 +4,15 @@
 // 1 GiB. An ordinary request after each answers 200. Before the SQLite limits, the giant SELECT
 // below took that process to 4.4 GB for 112 s and ended on the isolate's CPU limit.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { WorldSupervisor } from "../server/world/supervisor.ts";
+import { WorldPool } from "../server/world/pool.ts";
 
 const hostRssMbMax = 1024;
+/** How long one hostile run may take in its world process (the pool's deadline for the command). */
+const runMs = 180_000;
 
 interface Run {
   responses: ({ status: number; body: string } | null)[];
@@ -20,10 +24,10 @@ function peakRssMb(pid: number): number {
 
 /** Runs one scenario in a new world process; returns its answers and the process's peak RSS. */
 async function runInWorldProcess(code: string, paths: string[], bindings: Record<string, unknown> = {}, spacingMs = 60_000) {
-  const world = new WorldSupervisor();
+  const dir = mkdtempSync(join(tmpdir(), "edge-host-memory-"));
+  const world = new WorldPool({ size: 1, runtimeDir: join(dir, "run"), sessionsDir: join(dir, "sessions") });
   try {
-    await world.request({ type: "ping" });
-    const pid = world.pid!;
+    const { pid } = await world.request<{ pid: number }>({ type: "ping" }, runMs);
     const run = await world.request<Run>({
       type: "run_scenario",
       scenario: {
@@ -32,11 +36,12 @@ async function runInWorldProcess(code: string, paths: string[], bindings: Record
         worker: { name: "app", code, routes: ["app.example.com/*"], bindings },
         traffic: paths.map((path, i) => ({ atMs: i * spacingMs, from: "us-east", method: "GET", url: `https://app.example.com${path}` })),
       },
-    });
+    }, runMs);
     const answers = run.responses.map((r) => (r === null ? "no answer" : `${r.status} ${r.body}`));
     return { answers, peakMb: peakRssMb(pid) };
   } finally {
     await world.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
