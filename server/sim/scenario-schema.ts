@@ -37,7 +37,7 @@ export const workerSchema = z.strictObject({
   bindings: z.record(z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, { error: "expected a JavaScript identifier" }), binding, { error: "expected an object" }).optional(),
   routes: list(text(limits.urlCharsMax, "urlCharsMax"), limits.routesPerWorkerMax, "routesPerWorkerMax").optional().describe("host/path patterns with an optional trailing *"),
   compatibility_date: text().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date like 2025-01-01 (YYYY-MM-DD)" }).optional().describe("as in wrangler: the runtime behaviour the worker gets (default 2025-01-01)"),
-  compatibility_flags: list(text().regex(/^[a-z0-9_]+$/, { error: "expected a flag name like nodejs_compat" }), 32, "compatibilityFlagsMax").optional().describe("as in wrangler, e.g. [\"nodejs_compat\"] for the node: modules, Buffer and process"),
+  compatibility_flags: list(text().regex(/^[a-z0-9_]+$/, { error: "expected a flag name like nodejs_compat" }), 32, "compatibilityFlagsMax").optional().describe("as in wrangler, e.g. [\"nodejs_compat\"] for the node: modules and Buffer"),
 }, { error: "expected an object" });
 
 const trafficEntry = z.strictObject({
