@@ -36,9 +36,9 @@ export function createObjectNamespace(binding: string, className: string): objec
     };
     // Any other property is a remote method or property of the object (RPC).
     return rpcStub(target, "DurableObject", {
-      name: { value: id.name, enumerable: true },
-      id: { value: id, enumerable: true },
-      fetch: { value: fetch },
+      name: { __proto__: null, value: id.name, enumerable: true } as PropertyDescriptor,
+      id: { __proto__: null, value: id, enumerable: true } as PropertyDescriptor,
+      fetch: { __proto__: null, value: fetch } as PropertyDescriptor,
     });
   };
   const idFromName = (name: unknown) => {

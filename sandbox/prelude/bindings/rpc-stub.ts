@@ -37,9 +37,10 @@ function remoteMember(target: CallTarget, member: string): unknown {
   const property = (...args: unknown[]) => start(target, member, "call", args);
   const read = () => start(target, member, "get", []);
   Object.defineProperties(property, {
-    then: { value: (onFulfilled: unknown, onRejected: unknown) => ReflectApply(promiseThen, read(), [onFulfilled, onRejected]) },
-    catch: { value: (onRejected: unknown) => ReflectApply(promiseCatch, read(), [onRejected]) },
-    finally: { value: (onFinally: unknown) => ReflectApply(promiseFinally, read(), [onFinally]) },
+    // Null-prototype descriptors: a learner's getter on Object.prototype.enumerable never runs here.
+    then: { __proto__: null, value: (onFulfilled: unknown, onRejected: unknown) => ReflectApply(promiseThen, read(), [onFulfilled, onRejected]) } as PropertyDescriptor,
+    catch: { __proto__: null, value: (onRejected: unknown) => ReflectApply(promiseCatch, read(), [onRejected]) } as PropertyDescriptor,
+    finally: { __proto__: null, value: (onFinally: unknown) => ReflectApply(promiseFinally, read(), [onFinally]) } as PropertyDescriptor,
   });
   return property;
 }
@@ -49,7 +50,7 @@ function remoteMember(target: CallTarget, member: string): unknown {
  * (`String(stub)` is "[object DurableObject]").
  */
 export function rpcStub(target: CallTarget, tag: string, local: PropertyDescriptorMap): object {
-  const prototype = Object.freeze(Object.create(Object.prototype, { [Symbol.toStringTag]: { value: tag } }));
+  const prototype = Object.freeze(Object.create(Object.prototype, { [Symbol.toStringTag]: { __proto__: null, value: tag } as PropertyDescriptor }));
   const base = Object.freeze(Object.create(prototype, local));
   return new ProxyCtor(base, {
     get(object, key, receiver) {

@@ -12,5 +12,5 @@ export function createServiceBinding(binding: string, service: string, entrypoin
     const reply = await callHost(target, "fetch", [requestToWireSync(request)]);
     return responseFromWire(reply.value as never, true);
   };
-  return rpcStub(target, "Fetcher", { fetch: { value: fetch } });
+  return rpcStub(target, "Fetcher", { fetch: { __proto__: null, value: fetch } as PropertyDescriptor });
 }
