@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startServer, type StartedServer } from "../../server/main.ts";
@@ -72,4 +73,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/**
+ * For a test file: the built app on a real server and Chromium, started before its tests and
+ * closed after them; `open()` gives a fresh page of the app at 1280×800.
+ */
+export function useApp(): { open(): Promise<Page> } {
+  let server: StartedServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startApp();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { open: () => openPage(browser!, server!.url) };
 }

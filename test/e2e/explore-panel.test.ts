@@ -6,23 +6,12 @@
 // and the history view numbers the linearization. Screenshots are saved in test-output/e2e.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { StartedServer } from "../../server/main.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { filesFromScenario } from "../../web/src/editor/scenario-files.ts";
-import { launch, layoutProblems, openPage, screenshot, startApp } from "./browser.ts";
+import { layoutProblems, screenshot, useApp } from "./browser.ts";
 
-let server: StartedServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 type Snapshot = { cursor: number; stepEnds: number[]; traceLength: number; diagram: string; responses: { traffic: number | null; body: string }[]; result: { shrunk: { choices: { step: number }[] } | null } | null };
 
@@ -38,7 +27,7 @@ async function explore(page: Page, bound: number): Promise<void> {
 }
 
 test("lesson 8's KV counter: the lost update found, replayed, and its history marked illegal", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   await page.getByRole("button", { name: /Open lesson .*lost update/i }).click();
   await page.waitForFunction(() => (window as unknown as { __edgePlayground: { store: { getState(): { server: { lessonId: string | null } | null } } } }).__edgePlayground.store.getState().server?.lessonId === "08-lost-update");
   await page.getByRole("tab", { name: "Explore" }).click();
@@ -77,7 +66,7 @@ test("lesson 8's KV counter: the lost update found, replayed, and its history ma
 });
 
 test("the DO counter: a predicate broken only by a reordering, replayed from its first deviation", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   const dir = new URL("../../lessons/08-lost-update/", import.meta.url);
   const scenario = JSON.parse(readFileSync(new URL("scenario.json", dir), "utf8"));
   scenario.worker.code = readFileSync(new URL("solution.js", dir), "utf8");

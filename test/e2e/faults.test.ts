@@ -3,22 +3,11 @@
 // 502 (the PoP is still advertised until a health check withdraws it); Heal, and the next one
 // is served by us-west again. The world's own trace shows the fault begin and end.
 import { strict as assert } from "node:assert";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { StartedServer } from "../../server/main.ts";
-import { launch, openPage, screenshot, startApp } from "./browser.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { screenshot, useApp } from "./browser.ts";
 
-let server: StartedServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** The status cell of the newest response (the list shows the newest first). */
 async function newestStatus(page: Page, count: number): Promise<string> {
@@ -27,7 +16,7 @@ async function newestStatus(page: Page, count: number): Promise<string> {
 }
 
 test("a PoP taken down from the Faults controls fails the next request until it is healed", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   await page.waitForSelector(".monaco-editor .view-lines");
   await page.getByLabel("Region the request is sent from").selectOption("us-west");
   await page.getByRole("button", { name: /Deploy and send/ }).click();

@@ -2,26 +2,14 @@
 // step (screenshots saved as artifacts in test-output/e2e/lessons/), with nothing of the lesson
 // panel cut off or spilling out of the viewport, and the world the lesson loads connected.
 import { strict as assert } from "node:assert";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { listLessons } from "../../server/lessons/index.ts";
-import type { StartedServer } from "../../server/main.ts";
-import { launch, layoutProblems, openPage, screenshot, startApp } from "./browser.ts";
+import { layoutProblems, screenshot, useApp } from "./browser.ts";
 
-let server: StartedServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test("each lesson opens at its first step and walks to its last, laid out without overlap", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   await page.waitForSelector(".monaco-editor .view-lines");
   const lessons = listLessons();
   assert.ok(lessons.length >= 19, `${lessons.length} lessons`);

@@ -7,22 +7,11 @@
 // condition (a loaded 2-core machine), screenshots go to test-output/e2e.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { StartedServer } from "../../server/main.ts";
-import { launch, layoutProblems, openPage, screenshot, startApp, waitConnected } from "./browser.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { layoutProblems, screenshot, useApp, waitConnected } from "./browser.ts";
 
-let server: StartedServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 type AppWindow = {
   __edgePlayground: { store: { getState(): { trace: unknown[]; cursor: number; server: { atRest: boolean; step: number } | null; pending: { id: number; reorderable: boolean; label: string }[]; files: Record<string, string>; openLessonId: string | null } } };
@@ -56,7 +45,7 @@ async function focusTimeline(page: Page): Promise<void> {
 }
 
 test("a newcomer edits, sends, steps, chooses, checks a lesson, reloads and shares", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await waitConnected(page);

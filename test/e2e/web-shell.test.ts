@@ -5,25 +5,14 @@
 // hostile strings of 16 §5 reach every diagram, the event list and the response panel as text:
 // no script runs, no diagram breaks. Traces come from real world runs (fake isolates).
 import { strict as assert } from "node:assert";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { StartedServer } from "../../server/main.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import type { TraceEntry } from "../../server/protocol/index.ts";
 import { counterWorker, fourRegions, worldOf } from "../../server/sim/testing/scenarios.ts";
 import { hostileStrings } from "../../web/src/diagrams/hostile-strings.ts";
-import { launch, layoutProblems, openPage, screenshot, startApp, waitConnected } from "./browser.ts";
+import { layoutProblems, screenshot, useApp, waitConnected } from "./browser.ts";
 
-let server: StartedServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 function counterTrace(): { trace: TraceEntry[]; stepEnds: number[] } {
   const traffic = fourRegions.map((from, i) => ({ atMs: i * 1100, from, method: "POST", url: "https://app.example.com/inc" }));
@@ -44,7 +33,7 @@ async function loadTrace(page: Page, trace: TraceEntry[], stepEnds: number[], cu
 const renders = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __mermaidRenders: Record<string, number> }).__mermaidRenders[n] ?? 0, name);
 
 test("the page lays out at 1280×800 in both themes, Monaco loads lazily, every control has a name", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   await page.waitForSelector(".monaco-editor .view-lines");
   await page.waitForSelector('.mermaid-view[data-status="ready"]');
   assert.deepEqual(await layoutProblems(page), []);
@@ -68,7 +57,7 @@ test("the page lays out at 1280×800 in both themes, Monaco loads lazily, every 
 });
 
 test("the world map renders once for a run that changes no structure; classes follow the cursor", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   const { trace, stepEnds } = counterTrace();
   await loadTrace(page, trace, stepEnds, 0);
   await page.waitForSelector('.mermaid-view[data-diagram="world-map"][data-status="ready"] svg [id*="flowchart-pop0-"]');
@@ -118,7 +107,7 @@ function hostileTrace(): TraceEntry[] {
 }
 
 test("hostile strings reach diagrams, the event list and responses as text: no script runs, no diagram breaks", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await app.open();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });

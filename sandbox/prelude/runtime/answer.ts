@@ -37,19 +37,25 @@ function toWire(requestId: string, value: unknown, done: () => void, fail: (erro
   );
 }
 
-/** `result` is whatever the handler returned, or the error it threw synchronously. */
+/** What the handler returned, or the error it threw synchronously as a rejected promise. */
+function outcomeOf(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    return PromiseReject(error);
+  }
+}
+
+/** The request's handler has answered: request_done follows once its waitUntil work ends. */
+function markAnswered(requestId: string, state: { answered: boolean }): void {
+  state.answered = true;
+  finishIfDone(requestId);
+}
+
 export function answer(requestId: string, run: () => unknown): void {
   const state = requestState(requestId);
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    result = PromiseReject(error);
-  }
-  const done = () => {
-    state.answered = true;
-    finishIfDone(requestId);
-  };
+  const result = outcomeOf(run);
+  const done = () => markAnswered(requestId, state);
   const fail = (error: unknown) => {
     emit({ kind: "exception", requestId, error: toWireError(error) });
     done();
@@ -60,22 +66,13 @@ export function answer(requestId: string, run: () => unknown): void {
 /** For handlers that answer nothing (alarms): success or exception, then request_done. */
 export function runToCompletion(requestId: string, run: () => unknown): void {
   const state = requestState(requestId);
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    result = PromiseReject(error);
-  }
+  const result = outcomeOf(run);
   whenSettled(
     result,
-    () => {
-      state.answered = true;
-      finishIfDone(requestId);
-    },
+    () => markAnswered(requestId, state),
     (error) => {
       emit({ kind: "exception", requestId, error: toWireError(error) });
-      state.answered = true;
-      finishIfDone(requestId);
+      markAnswered(requestId, state);
     },
   );
 }
@@ -86,16 +83,10 @@ export function runToCompletion(requestId: string, run: () => unknown): void {
  */
 export function answerRpc(requestId: string, run: () => unknown): void {
   const state = requestState(requestId);
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    result = PromiseReject(error);
-  }
+  const result = outcomeOf(run);
   const finish = (outcome: CallResult) => {
     emit({ kind: "rpc_result", requestId, result: outcome });
-    state.answered = true;
-    finishIfDone(requestId);
+    markAnswered(requestId, state);
   };
   whenSettled(
     result,
