@@ -18,6 +18,7 @@ import { timingSafeEqual } from "./web/subtle.ts";
 import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
+import { installCaches } from "./bindings/cache.ts";
 import { attachModule, configureBindings } from "./runtime/worker.ts";
 import { installWebApis, registerChunk } from "./web/index.ts";
 
@@ -56,6 +57,7 @@ export function setup(host: HostFunction): PreludeApi {
   });
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
+  installCaches(global);
   installModernBuiltins(global);
   installCodeGenerationBan(global);
   const webCrypto = global.crypto as { randomUUID(): string };

@@ -22,6 +22,9 @@ export function answerCall(backend: MiniBackend, op: CallOp): CallResult {
       return { ok: false, error: { name: "Error", message: "the mini host has no Durable Objects" } };
     case "service":
       return { ok: false, error: { name: "Error", message: "the mini host has no service bindings" } };
+    case "cache":
+      // The mini host keeps nothing: every match misses, as in a PoP with an empty cache.
+      return { ok: true, value: op.method === "delete" ? false : null };
   }
 }
 

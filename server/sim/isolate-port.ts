@@ -117,6 +117,9 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: { na
  *         setAlarm       [scheduledTimeMs: number]                          → null
  *         deleteAlarm    []                                                 → null
  * fetch   fetch          [WireRequest]                                      → WireResponse
+ * cache   match          [CacheKeyRequest, { ignoreMethod?: boolean }]      → WireResponse | null
+ *         put            [CacheKeyRequest, WireResponse]                    → null (kept or not, as the policy says)
+ *         delete         [CacheKeyRequest, { ignoreMethod?: boolean }]      → boolean (whether an entry was deleted)
  *
  * A failed call replies `{ ok: false, error: { name, message } }`; the isolate rejects the
  * caller's promise with an error of that name and message.
@@ -131,7 +134,16 @@ export type CallTarget =
   /** An object's own `ctx.storage`: get, put, delete, list, deleteAll, transaction (batched ops), getAlarm, setAlarm, deleteAlarm. */
   | { type: "storage"; objectId: string }
   /** A subrequest with the global `fetch`. Args: [WireRequest]. */
-  | { type: "fetch" };
+  | { type: "fetch" }
+  /** The Cache API at the caller's PoP: `caches.default` (name null) or `caches.open(name)`. */
+  | { type: "cache"; name: string | null };
+
+/** The request side of a Cache API call: what keys the entry and what the policy reads. */
+export interface CacheKeyRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+}
 
 export type LogLevel = "log" | "info" | "warn" | "error" | "debug";
 

@@ -35,6 +35,14 @@ export const limits = {
   objectQueueDepthMax: 1_000,
   routeCacheEntriesMax: 100_000,
   logMessageCharsMax: 2_000,
+
+  // The Cache API (caches.default, caches.open): one store per PoP and cache name.
+  /** The platform's largest object the Cache API keeps (512 MB, as Cloudflare documents it); larger puts are not stored. */
+  cacheObjectBytesMax: 512 * 1024 * 1024,
+  /** Entries one PoP keeps across its caches; past it the oldest put is evicted first. */
+  cacheEntriesPerPopMax: 10_000,
+  /** Named caches (caches.open) one PoP keeps, besides the default one. */
+  cacheNamesPerPopMax: 100,
 } as const;
 
 /** Defaults of the world's tunable timings; every one can be overridden per scenario. */
@@ -50,6 +58,8 @@ export const defaults = {
   storageOpMs: 0,
   originLatencyMs: 20,
   kvCacheHitMs: 1,
+  /** A Cache API match, put or delete answers in this long: the cache is inside the PoP. */
+  cacheOpMs: 1,
   kvCentralRegion: "us-east",
   partitionRetryMs: 1_000,
   /** An alarm set for now or the past runs this long after it was set ("in the immediate future"). */

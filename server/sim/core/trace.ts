@@ -5,6 +5,8 @@
 import { sha256HexOfString } from "./hash.ts";
 
 export type KvReadSource = "cache" | "central" | "negative_cache";
+export type CacheOp = "match" | "put" | "delete";
+export type CacheOutcome = "hit" | "miss" | "expired" | "stored" | "not_stored" | "deleted" | "not_found";
 export type ObjectState = "active" | "hibernated" | "evicted";
 
 export type TraceEntry =
@@ -43,6 +45,12 @@ export type TraceEntry =
   | { kind: "log"; t: number; isolate: string; req: string | null; level: string; message: string; source?: { file: string; line: number; column: number } }
   | { kind: "limit"; t: number; isolate: string; req: string | null; limit: string; message: string }
   | { kind: "response"; t: number; req: string; status: number; servedBy: string | null; version: string | null }
+  /**
+   * A Cache API call at a PoP: `cache` is null for `caches.default`, else the name given to
+   * `caches.open`; `outcome` is hit, miss or expired for a match, stored or not_stored for a
+   * put (`reason` says why not, `ttlMs` for how long), deleted or not_found for a delete.
+   */
+  | { kind: "cache"; t: number; req: string | null; pop: string; cache: string | null; op: CacheOp; url: string; outcome: CacheOutcome; reason?: string; ttlMs?: number }
   /** A bound of the run itself was reached (trace length, events, time): the run ends here, cleanly. */
   | { kind: "run_end"; t: number; limit: string; message: string }
   /** A request that can never finish (nothing pending for it), answered 500 as workerd does. */

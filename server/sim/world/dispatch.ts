@@ -28,10 +28,12 @@
 //                                                     object_evict         object-lifecycle.objectEvict
 //                                                     region_migrate       object-migration.regionMigrate
 //                                                     tree_refused         requests.treeRefused
+//                                                     cache_call           cache.cacheCall
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
 import type { TraceEntry } from "../core/trace.ts";
+import { cacheCall } from "./cache.ts";
 import { deployStep } from "./deployments.ts";
 import type { Effect, Effects } from "./effects.ts";
 import type { InstantEvent, SimEvent } from "./events.ts";
@@ -88,6 +90,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "object_evict": return objectEvict(s.objects, ctx, event);
     case "region_migrate": return regionMigrate(s.objects, ctx, event);
     case "tree_refused": return treeRefused(s.requests, ctx, event);
+    case "cache_call": return cacheCall(s.cache, ctx, event);
     default: return exhaustiveSwitchError(event);
   }
 }

@@ -74,6 +74,7 @@ export type InstantEvent =
   | { kind: "storage_call"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "subrequest"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "service_call"; caller: Caller; op: CallOp; atMs: number }
+  | { kind: "cache_call"; caller: Caller; op: CallOp; atMs: number }
   | { kind: "object_host"; object: string; doReq: string; worker: string; version: string; pop: string }
   | { kind: "object_hosted"; object: string; doReq: string; isolate: string | null }
   | { kind: "object_respond"; object: string; doReq: string; response: WireResponse; atMs: number; rpc?: CallResult }

@@ -75,6 +75,7 @@ function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): v
     case "storage": return out.now({ kind: "storage_call", caller, op, atMs });
     case "fetch": return out.now({ kind: "subrequest", caller, op, atMs });
     case "service": return out.now({ kind: "service_call", caller, op, atMs });
+    case "cache": return out.now({ kind: "cache_call", caller, op, atMs });
     default: return exhaustiveSwitchError(target);
   }
 }

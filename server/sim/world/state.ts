@@ -9,6 +9,7 @@ import type { Network } from "../net/network.ts";
 import type { Router } from "../router/router.ts";
 import type { Scenario, WorldOptions } from "../scenario-types.ts";
 import { Ids, type Ctx, type Reads, type WorldDeps } from "./context.ts";
+import type { CacheWorld } from "./cache.ts";
 import type { VersionsSlice } from "./deployments.ts";
 import type { SimEvent } from "./events.ts";
 import type { AdvertisedSlice } from "./faults.ts";
@@ -48,6 +49,7 @@ export interface Slices {
   versions: VersionsSlice;
   advertised: AdvertisedSlice;
   subrequests: SubrequestsSlice;
+  cache: CacheWorld;
 }
 
 export class WorldState {

@@ -1,0 +1,86 @@
+// One PoP's Cache API storage: entries by cache name and key (the request URL), each with its
+// expiry on the virtual clock. Pure; the world (world/cache.ts) charges latency and traces.
+// A PoP keeps at most `cacheEntriesPerPopMax` entries across its caches: a put past it evicts
+// the oldest put first, as a real cache evicts under pressure.
+
+import { limits } from "../core/limits.ts";
+import type { WireResponse } from "../isolate-port.ts";
+import { cachePolicy, notModified, type HeaderPairs } from "./policy.ts";
+
+export interface CacheEntry {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Uint8Array | null;
+  storedAtMs: number;
+  expiresAtMs: number;
+  ageAtPutS: number;
+}
+
+export type MatchResult = { outcome: "hit"; response: WireResponse } | { outcome: "miss" | "expired"; response: null };
+export type PutResult = { outcome: "stored"; ttlMs: number } | { outcome: "not_stored"; reason: string };
+
+/** Cache name as stored: the default cache cannot collide with `caches.open("default")`. */
+function slot(name: string | null): string {
+  return name === null ? "\u0000default" : `n:${name}`;
+}
+
+export class PopCache {
+  /** Keyed `slot + "\u0000" + url`; insertion order is put order (the eviction order). */
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly names = new Set<string>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Whether another named cache may be opened here (the default one always can). */
+  admits(name: string | null): boolean {
+    return name === null || this.names.has(name) || this.names.size < limits.cacheNamesPerPopMax;
+  }
+
+  match(name: string | null, url: string, requestHeaders: HeaderPairs, nowMs: number): MatchResult {
+    const key = `${slot(name)}\u0000${url}`;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return { outcome: "miss", response: null };
+    if (entry.expiresAtMs <= nowMs) {
+      this.entries.delete(key);
+      return { outcome: "expired", response: null };
+    }
+    return { outcome: "hit", response: answerOf(entry, requestHeaders, nowMs) };
+  }
+
+  put(name: string | null, url: string, requestHeaders: HeaderPairs, response: WireResponse, nowMs: number): PutResult {
+    const bodyBytes = response.body?.length ?? 0;
+    const policy = cachePolicy(requestHeaders, response.status, response.headers, nowMs, bodyBytes);
+    if (!policy.storable) return { outcome: "not_stored", reason: policy.reason ?? "not storable" };
+    if (name !== null) this.names.add(name);
+    const key = `${slot(name)}\u0000${url}`;
+    this.entries.delete(key);
+    while (this.entries.size >= limits.cacheEntriesPerPopMax) this.entries.delete(this.entries.keys().next().value!);
+    const age = policy.headers.find(([n]) => n === "age");
+    this.entries.set(key, {
+      status: response.status, statusText: response.statusText, headers: policy.headers.filter(([n]) => n !== "age"),
+      body: response.body === null ? null : response.body.slice(), storedAtMs: nowMs, expiresAtMs: nowMs + policy.ttlMs, ageAtPutS: Number(age?.[1] ?? 0),
+    });
+    return { outcome: "stored", ttlMs: policy.ttlMs };
+  }
+
+  delete(name: string | null, url: string): boolean {
+    return this.entries.delete(`${slot(name)}\u0000${url}`);
+  }
+}
+
+/**
+ * The stored response as a hit answers it: `Age` counts the time it has been stored (on the
+ * virtual clock), `CF-Cache-Status: HIT` says where it came from, `Content-Length` is the
+ * body's; a conditional request the entry satisfies gets 304 without the body.
+ */
+function answerOf(entry: CacheEntry, requestHeaders: HeaderPairs, nowMs: number): WireResponse {
+  const ageS = entry.ageAtPutS + Math.floor((nowMs - entry.storedAtMs) / 1000);
+  const headers: [string, string][] = entry.headers.filter(([n]) => n !== "content-length" && n !== "cf-cache-status");
+  headers.push(["age", `${ageS}`], ["cf-cache-status", "HIT"], ["content-length", `${entry.body?.length ?? 0}`]);
+  headers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (notModified(requestHeaders, entry.headers)) return { status: 304, statusText: "Not Modified", headers, body: null };
+  return { status: entry.status, statusText: entry.statusText, headers, body: entry.body === null ? null : entry.body.slice() };
+}
