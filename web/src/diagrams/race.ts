@@ -46,6 +46,7 @@ export function raceDiagram(trace: readonly TraceEntry[], selected: ReadonlySet<
       case "anycast": if (want(e.req) && e.pop !== null) push(i, `  ${who(`c:${e.from}`, `client ${e.from}`)}->>${who(`p:${e.pop}`, e.pop)}: ${messageText(`${e.req} arrives`)}`); break;
       case "kv_read": if (want(e.req)) push(i, `  ${who(`p:${e.pop}`, e.pop)}->>${who("kv", "KV")}: ${messageText(`${e.req} read ${e.key} = ${e.version === null ? "none" : `v${e.version}`}${e.stale ? " (stale)" : ""}`)}`); break;
       case "kv_write": if (want(e.req)) push(i, `  ${who(`p:${e.pop}`, e.pop)}->>${who("kv", "KV")}: ${messageText(`${e.req} write ${e.key} = ${e.version === null ? e.status : `v${e.version}`}`)}`); break;
+      case "cache": if (want(e.req)) push(i, `  ${who(`p:${e.pop}`, e.pop)}->>${who(`cache:${e.pop}`, `cache ${e.pop}`)}: ${messageText(`${e.req} ${e.op} ${e.url} ${e.outcome}`)}`); break;
       case "do_enqueue": push(i, `  ${who(`p:${e.region}-pop`, `${e.region}-pop`)}->>${who(`o:${e.object}`, shortObject(e.object))}: ${messageText(`${e.req}${calls.has(e.req) ? ` ${calls.get(e.req)}` : ""} queued (depth ${e.depth})`)}`); break;
       case "do_done": push(i, `  ${who(`o:${e.object}`, shortObject(e.object))}-->>${who(`o:${e.object}`, shortObject(e.object))}: ${messageText(`${e.req} done`)}`); break;
       case "response": if (want(e.req) && e.servedBy !== null) push(i, `  ${who(`p:${asPop(e.servedBy)}`, asPop(e.servedBy))}-->>${clientOf(trace, e.req, who)}: ${messageText(`${e.req} ${e.status}`)}`); break;
