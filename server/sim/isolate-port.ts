@@ -155,8 +155,12 @@ export type IsolateOp =
   | { kind: "response"; requestId: string; response: WireResponse }
   /** The outcome of an RPC request (`object_rpc`, `rpc`): the member's cloned value, or the error to rethrow at the caller. */
   | { kind: "rpc_result"; requestId: string; result: CallResult }
-  /** The handler threw or its promise rejected before a response; the world answers 500. */
-  | { kind: "exception"; requestId: string; error: WireError }
+  /**
+   * The handler threw or its promise rejected before a response; the world answers 500, or,
+   * with `passThrough` (the handler called `ctx.passThroughOnException()`), sends the request
+   * on to the route's origin.
+   */
+  | { kind: "exception"; requestId: string; error: WireError; passThrough?: boolean }
   /** Every promise passed to `ctx.waitUntil` has settled after the response: the request is over. */
   | { kind: "request_done"; requestId: string }
   /** A limit the sandbox enforces inside the isolate was hit (log lines, timers, body size). */

@@ -57,7 +57,7 @@ export function answer(requestId: string, run: () => unknown): void {
   const result = outcomeOf(run);
   const done = () => markAnswered(requestId, state);
   const fail = (error: unknown) => {
-    emit({ kind: "exception", requestId, error: toWireError(error) });
+    emit(state.passThrough ? { kind: "exception", requestId, error: toWireError(error), passThrough: true } : { kind: "exception", requestId, error: toWireError(error) });
     done();
   };
   whenSettled(result, (value) => toWire(requestId, value, done, fail), fail);

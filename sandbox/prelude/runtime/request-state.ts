@@ -12,6 +12,8 @@ export interface RequestState {
   waitUntilPending: number;
   /** The response (or exception) has been emitted. */
   answered: boolean;
+  /** The handler called `ctx.passThroughOnException()`: an exception sends the request to the origin. */
+  passThrough: boolean;
 }
 
 const states: Map<string, RequestState> = new MapCtor();
@@ -19,7 +21,7 @@ const states: Map<string, RequestState> = new MapCtor();
 export function requestState(requestId: string): RequestState {
   let state = MapPrototypeGet(states, requestId);
   if (state === undefined) {
-    state = { logLines: 0, logLinesDropped: 0, timersPending: 0, calls: 0, waitUntilPending: 0, answered: false };
+    state = { logLines: 0, logLinesDropped: 0, timersPending: 0, calls: 0, waitUntilPending: 0, answered: false, passThrough: false };
     MapPrototypeSet(states, requestId, state);
   }
   return state;

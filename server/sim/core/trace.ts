@@ -51,6 +51,12 @@ export type TraceEntry =
    * put (`reason` says why not, `ttlMs` for how long), deleted or not_found for a delete.
    */
   | { kind: "cache"; t: number; req: string | null; pop: string; cache: string | null; op: CacheOp; url: string; outcome: CacheOutcome; reason?: string; ttlMs?: number }
+  /**
+   * A fetch handler that called `ctx.passThroughOnException()` threw: the request goes on to the
+   * origin of its host (`origin`, with the status it answered), or, with no origin in the
+   * scenario, gets the usual 500 (`origin` null, `reason` says so).
+   */
+  | { kind: "pass_through"; t: number; req: string; isolate: string; origin: string | null; status: number; reason?: string }
   /** A bound of the run itself was reached (trace length, events, time): the run ends here, cleanly. */
   | { kind: "run_end"; t: number; limit: string; message: string }
   /** A request that can never finish (nothing pending for it), answered 500 as workerd does. */

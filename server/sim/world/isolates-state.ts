@@ -2,7 +2,7 @@
 // the scripts they run, and the synchronous calls (storage, ids) each is given at load.
 
 import type { TraceEntry } from "../core/trace.ts";
-import type { IsolateHandle, SyncHandler, WorkerScript } from "../isolate-port.ts";
+import type { IsolateHandle, SyncHandler, WireRequest, WorkerScript } from "../isolate-port.ts";
 import type { Ticket } from "./effects.ts";
 import type { Lineage, Responder } from "./events.ts";
 
@@ -10,6 +10,8 @@ import type { Lineage, Responder } from "./events.ts";
 export interface InFlight {
   responder: Responder;
   lineage: Lineage;
+  /** A fetch handler's request as it arrived: where `ctx.passThroughOnException()` sends it. */
+  request?: WireRequest;
 }
 
 export interface IsolateRecord {

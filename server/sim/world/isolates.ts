@@ -32,7 +32,7 @@ export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fet
     out.now({ kind: "respond", responder: e.responder, response: textResponse(500, `worker failed to load: ${loaded.message}`), pop: e.pop, version: e.version, atMs: e.atMs });
     return out;
   }
-  loaded.isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
+  loaded.isolate.inFlight.set(e.req, e.rpc === undefined ? { responder: e.responder, lineage: e.lineage, request: e.request } : { responder: e.responder, lineage: e.lineage });
   // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
   const cf = { colo: e.pop, region: loaded.isolate.region };
   const entrypoint = e.entrypoint ?? null;

@@ -12,7 +12,8 @@ import type { Caller, CallOp } from "./events.ts";
 import { countPending, type IsolateRecord } from "./isolates-state.ts";
 import { rpcStandIn } from "./rpc.ts";
 import { sourceOfStack } from "./stack-source.ts";
-import { textResponse } from "./wire.ts";
+import { originAnswer, originFor } from "./origins.ts";
+import { textResponse, urlParts } from "./wire.ts";
 
 export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], atMs: number): void {
   for (const op of ops) processOp(ctx, out, isolate, op, atMs);
@@ -48,7 +49,9 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
     case "exception": {
       const source = sourceOfStack(op.error.stack);
       out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: "error", message: `${op.error.name}: ${op.error.message}`, ...(source === null ? {} : { source }) });
-      finishRequest(out, isolate, op.requestId, textResponse(500, `${op.error.name}: ${op.error.message}`), atMs);
+      const failure = textResponse(500, `${op.error.name}: ${op.error.message}`);
+      if (op.passThrough === true) passThrough(ctx, out, isolate, op.requestId, failure, atMs);
+      else finishRequest(out, isolate, op.requestId, failure, atMs);
       return;
     }
     case "request_done":
@@ -91,6 +94,25 @@ function setTimer(ctx: Ctx, out: Effects, isolate: IsolateRecord, timerId: numbe
   isolate.timerRequests.set(timerId, req);
   countPending(isolate, req, 1);
   out.trace({ kind: "timer", t: ctx.nowMs, isolate: isolate.key, timerId, action: "set" });
+}
+
+/**
+ * `ctx.passThroughOnException()`: the handler threw, so the request goes on to the origin of its
+ * host, as if no worker were on the route; without an origin it gets the usual 500.
+ */
+function passThrough(ctx: Ctx, out: Effects, isolate: IsolateRecord, req: string, failure: WireResponse, atMs: number): void {
+  const request = isolate.inFlight.get(req)?.request;
+  const parts = request === undefined ? null : urlParts(request.url);
+  const origin = parts === null ? null : originFor(ctx, parts.host);
+  if (origin === null) {
+    const reason = request === undefined ? "only a fetch handler's request can pass through" : `no origin for ${parts?.host ?? request.url} in the scenario; the usual 500`;
+    out.trace({ kind: "pass_through", t: ctx.nowMs, req, isolate: isolate.key, origin: null, status: failure.status, reason });
+    finishRequest(out, isolate, req, failure, atMs);
+    return;
+  }
+  const answer = originAnswer(ctx, origin, isolate.region);
+  out.trace({ kind: "pass_through", t: ctx.nowMs, req, isolate: isolate.key, origin: origin.host, status: answer.response.status, ...(answer.reachable ? {} : { reason: "origin unreachable" }) });
+  finishRequest(out, isolate, req, { ...answer.response, body: answer.response.body === null ? null : answer.response.body.slice() }, atMs + answer.ms);
 }
 
 /**

@@ -37,6 +37,7 @@ export function entryLabel(e: TraceEntry): string {
     case "log": return `log ${e.level}: ${e.message}`;
     case "limit": return `limit ${e.limit}: ${e.message}`;
     case "response": return `${e.req} → ${e.status} served by ${e.servedBy ?? "nobody"}`;
+    case "pass_through": return `${e.req} passes through to ${e.origin ?? "no origin"} → ${e.status}${e.reason ? ` (${e.reason})` : ""}`;
     case "cache": return `${e.req ?? "-"} cache ${e.op} ${e.url} at ${e.pop}${e.cache === null ? "" : ` (${e.cache})`} → ${e.outcome}${e.reason ? `: ${e.reason}` : ""}`;
     default: return labelOfOther(e);
   }
