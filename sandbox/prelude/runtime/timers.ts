@@ -7,7 +7,7 @@ import { reportUncaught } from "./errors.ts";
 import { requestState } from "./request-state.ts";
 import { currentAsyncFrame, enterAsyncFrame } from "./async-context.ts";
 import type { AsyncFrame } from "../node/async-hooks.ts";
-import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, MathMax, NumberIsFinite, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
+import { MapCtor, MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, MathMax, NumberIsFinite, ObjectDefineProperty, ObjectFreeze, PromiseCtor, PromiseResolve, ReflectApply, whenSettled } from "./primordials.ts";
 
 interface Timer {
   callback: (...args: unknown[]) => unknown;
@@ -76,8 +76,35 @@ export function installTimers(global: Record<string, unknown>): void {
   define("setInterval", (callback: unknown, delay?: unknown, ...args: unknown[]) => schedule(callback, delay, args, true));
   define("clearTimeout", clear);
   define("clearInterval", clear);
+  define("scheduler", createScheduler());
   define("queueMicrotask", (callback: unknown) => {
     if (typeof callback !== "function") throw new TypeError("queueMicrotask: the argument must be a function");
     whenSettled(PromiseResolve(undefined), () => callback(), (error) => reportUncaught(error, "in a queueMicrotask callback"));
   });
+}
+
+/**
+ * workerd's `scheduler.wait(ms, { signal })`: a promise that resolves after `ms` on the virtual
+ * clock, like a promisified setTimeout (it keeps the request alive as a timer does); an aborted
+ * signal rejects it with the signal's reason.
+ */
+function createScheduler(): object {
+  const wait = (delay?: unknown, options?: unknown): Promise<void> =>
+    new PromiseCtor<void>((resolve, reject) => {
+      const signal = (options as { signal?: { aborted?: boolean; reason?: unknown; addEventListener?: (type: string, listener: () => void) => void } } | undefined)?.signal;
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const timerId = schedule(() => resolve(), delay, [], false);
+      if (signal !== undefined && typeof signal.addEventListener === "function") {
+        signal.addEventListener("abort", () => {
+          clear(timerId);
+          reject(signal.reason);
+        });
+      }
+    });
+  const scheduler = { wait };
+  ObjectDefineProperty(scheduler, Symbol.toStringTag, { value: "Scheduler", configurable: true });
+  return ObjectFreeze(scheduler);
 }
