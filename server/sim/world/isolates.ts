@@ -108,7 +108,9 @@ function takeSyncTrace(s: IsolatesSlice, out: Effects): void {
  */
 function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, delayMs: number): void {
   if (!isolate.handle.alive) return;
-  const result = isolate.handle.deliver(event, ctx.nowMs);
+  // The code runs once the cold start is over, so that is the instant its Date.now() reads:
+  // a timer it sets then fires exactly its delay after what Date.now() said.
+  const result = isolate.handle.deliver(event, ctx.nowMs + delayMs);
   takeSyncTrace(s, out);
   const cpuMs = ctx.options.chargeMeasuredCosts ? Math.round(result.measured.cpuMs) : 0;
   out.trace({ kind: "deliver", t: ctx.nowMs, isolate: isolate.key, event: event.kind, req, ops: result.ops.length, measured: result.measured });
