@@ -1,5 +1,6 @@
 /*corpus
-{ "origins": [{ "host": "slow.example", "region": "us-east", "latencyMs": 5000, "body": "finally" }, { "host": "fast.example", "region": "us-east", "latencyMs": 10, "body": "quick" }],
+{ "miniflare": false, "why": "the slow origin's 5 s is virtual time in the world",
+  "origins": [{ "host": "slow.example", "region": "us-east", "latencyMs": 5000, "body": "finally" }, { "host": "fast.example", "region": "us-east", "latencyMs": 10, "body": "quick" }],
   "requests": [
   { "path": "/?host=slow.example", "status": 504, "json": { "error": "TimeoutError", "message": "upstream took too long" } },
   { "path": "/?host=fast.example", "status": 200, "json": { "body": "quick" } },

@@ -1,5 +1,6 @@
 /*corpus
-{ "origins": [{ "host": "api.upstream.example", "region": "us-east", "latencyMs": 80, "body": "{\"price\":42}", "headers": { "content-type": "application/json", "cache-control": "public, max-age=300" } }],
+{ "miniflare": false, "why": "one cache per PoP: the eu-west request misses only in the world's several PoPs",
+  "origins": [{ "host": "api.upstream.example", "region": "us-east", "latencyMs": 80, "body": "{\"price\":42}", "headers": { "content-type": "application/json", "cache-control": "public, max-age=300" } }],
   "requests": [
   { "path": "/price", "status": 200, "json": { "price": 42 }, "headers": { "x-cache": "MISS" } },
   { "path": "/price", "status": 200, "json": { "price": 42 }, "headers": { "x-cache": "HIT", "cf-cache-status": "HIT" } },

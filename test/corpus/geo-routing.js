@@ -1,5 +1,6 @@
 /*corpus
-{ "regions": ["us-east", "eu-west", "ap-south"], "requests": [
+{ "miniflare": false, "why": "request.cf names the world's PoPs and regions",
+  "regions": ["us-east", "eu-west", "ap-south"], "requests": [
   { "path": "/", "from": "eu-west", "status": 200, "json": { "backend": "https://eu.api.example", "colo": "eu-west-pop" } },
   { "path": "/", "from": "ap-south", "status": 200, "json": { "backend": "https://ap.api.example", "colo": "ap-south-pop" } },
   { "path": "/", "from": "us-east", "status": 200, "json": { "backend": "https://us.api.example", "colo": "us-east-pop" } }

@@ -1,7 +1,8 @@
 /*corpus
-{ "bindings": { "SESSIONS": { "type": "kv" } }, "requests": [
+{ "miniflare": false, "why": "the session expires on the world's virtual clock (Date.now is virtual)",
+  "bindings": { "SESSIONS": { "type": "kv" } }, "requests": [
   { "method": "POST", "path": "/login?user=ada", "status": 200, "json": { "session": "sess-ada", "expiresIn": 120 } },
-  { "path": "/whoami?session=sess-ada", "status": 200, "json": { "user": "ada", "metadata": { "role": "admin", "createdAt": 5 } } },
+  { "path": "/whoami?session=sess-ada", "status": 200, "json": { "user": "ada", "metadata": { "role": "admin", "createdAt": 13 } } },
   { "atMs": 200000, "path": "/whoami?session=sess-ada", "status": 401, "json": { "error": "expired or unknown session" } },
   { "path": "/count", "status": 200, "json": { "sessions": 0, "complete": true } }
 ] }

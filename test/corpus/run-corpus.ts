@@ -31,9 +31,12 @@ interface CorpusRequest {
   headers?: Record<string, string | null>;
 }
 
-interface CorpusSpec {
-  bindings?: Record<string, unknown>;
-  origins?: unknown[];
+export interface CorpusSpec {
+  /** false (with `why`): the program's expectations need the world (virtual time, PoPs, origins' latency), so Miniflare does not check them. */
+  miniflare?: false;
+  why?: string;
+  bindings?: Record<string, { type: string; value?: string; className?: string }>;
+  origins?: { host: string; status?: number; headers?: Record<string, string>; body?: string }[];
   regions?: string[];
   compatibilityFlags?: string[];
   requests: CorpusRequest[];
@@ -49,7 +52,7 @@ export function corpusPrograms(): string[] {
   return readdirSync(corpusDir).filter((f) => f.endsWith(".js")).sort().map((f) => f.slice(0, -3));
 }
 
-function specOf(code: string): CorpusSpec {
+export function specOf(code: string): CorpusSpec {
   const block = /^\/\*corpus\n([\s\S]*?)\n\*\//.exec(code);
   if (!block) throw new Error("no /*corpus ... */ block at the top");
   return JSON.parse(block[1]!) as CorpusSpec;
@@ -81,8 +84,22 @@ export function runProgram(name: string, isolates: IsolateFactory): ProgramResul
   if (!parsed.ok) return { name, passed: false, failures: [`scenario: ${parsed.error.message}`] };
   const run = runScenario(parsed.value, 1, isolates);
   if (!run.ok) return { name, passed: false, failures: [run.message] };
+  failures.push(...checkAnswers(spec, run.result.responses.map((r) => (r === null ? null : { status: r.status, headers: r.headers, body: r.body }))));
+  return { name, passed: failures.length === 0, failures };
+}
+
+/** An answer as both runtimes give it: status, lower-case header names, body text. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What differs between each request's expectations and its answer (empty: all as expected). */
+export function checkAnswers(spec: CorpusSpec, answers: (Answer | null)[]): string[] {
+  const failures: string[] = [];
   spec.requests.forEach((expected, i) => {
-    const got = run.result.responses[i];
+    const got = answers[i];
     const label = `${expected.method ?? "GET"} ${expected.path}`;
     if (!got) return void failures.push(`${label}: no response`);
     const text = got.body;
@@ -103,7 +120,7 @@ export function runProgram(name: string, isolates: IsolateFactory): ProgramResul
       if (value !== want) failures.push(`${label}: header ${header} ${JSON.stringify(value)}, expected ${JSON.stringify(want)}`);
     }
   });
-  return { name, passed: failures.length === 0, failures };
+  return failures;
 }
 
 export function runCorpus(isolates: IsolateFactory, names: string[] = corpusPrograms()): ProgramResult[] {

@@ -1,5 +1,6 @@
 /*corpus
-{ "origins": [{ "host": "slow.example", "region": "eu-west", "latencyMs": 3000, "body": "slow answer" }],
+{ "miniflare": false, "why": "the origin's 3 s and the exact elapsed time are virtual time",
+  "origins": [{ "host": "slow.example", "region": "eu-west", "latencyMs": 3000, "body": "slow answer" }],
   "requests": [
   { "path": "/?budget=500", "status": 200, "json": { "result": "fallback", "elapsed": 500 } },
   { "path": "/?budget=10000", "status": 200, "json": { "result": "slow answer", "elapsedAtLeast": true } }
