@@ -1,7 +1,7 @@
 // Secret-key operations for the isolate's crypto.subtle, computed with node:crypto: HMAC and
 // AES-GCM. The isolate validates algorithms, usages and lengths first (with workerd's
 // messages); this checks the shapes again, since a host function must not trust its caller.
-import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, pbkdf2Sync } from "node:crypto";
 import type { SyncResult } from "../server/sim/isolate-port.ts";
 
 const hmacHashes: Record<string, string> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
@@ -22,6 +22,7 @@ export function subtleOp(payload: unknown): SyncResult {
     if (hash === undefined) return failure("NotSupportedError", `Unrecognized hash algorithm "${String(p.hash)}" requested.`);
     return { ok: true, value: new Uint8Array(createHmac(hash, p.key).update(p.data).digest()) };
   }
+  if (p.op === "pbkdf2" || p.op === "hkdf") return derive(p);
   if (p.op !== "aes-gcm-encrypt" && p.op !== "aes-gcm-decrypt") return failure("TypeError", `unknown crypto operation ${String(p.op)}`);
   const cipher = aesCiphers[p.key.byteLength];
   const tagLength = Number(p.tagLength);
@@ -45,4 +46,21 @@ export function subtleOp(payload: unknown): SyncResult {
     const length = p.data.byteLength - tagLength;
     return failure("OperationError", `${decryptFailed} Input length was ${length}, output length expected to be ${length} for AES-GCM`);
   }
+}
+
+/** The isolate checks iterations (at most 100,000, as workerd) and lengths; checked again here. */
+const deriveBytesMax = 1024;
+const pbkdf2IterationsMax = 100_000;
+
+function derive(p: Record<string, unknown>): SyncResult {
+  const hash = typeof p.hash === "string" ? hmacHashes[p.hash] : undefined;
+  const length = Number(p.length);
+  if (hash === undefined || !isBytes(p.key) || !isBytes(p.data) || !(length >= 1 && length <= deriveBytesMax)) return failure("OperationError", "key derivation: bad hash, key, salt or length");
+  if (p.op === "hkdf") {
+    if (!isBytes(p.info)) return failure("OperationError", "HKDF: info must be bytes");
+    return { ok: true, value: new Uint8Array(hkdfSync(hash, p.key, p.data, p.info, length)) };
+  }
+  const iterations = Number(p.iterations);
+  if (!(iterations >= 1 && iterations <= pbkdf2IterationsMax)) return failure("NotSupportedError", `PBKDF2: iterations must be 1 to ${pbkdf2IterationsMax}`);
+  return { ok: true, value: new Uint8Array(pbkdf2Sync(p.key, p.data, iterations, length, hash)) };
 }

@@ -9,7 +9,7 @@ import { compileChunk } from "./prelude-script.ts";
 import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../server/sim/isolate-port.ts";
 
-const digestAlgorithms: Record<string, string> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
+const digestAlgorithms: Record<string, string> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
 
 export interface HostSlot {
   sync: SyncHandler | null;

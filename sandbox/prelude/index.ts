@@ -19,6 +19,7 @@ import { drainOps } from "./runtime/ops.ts";
 import { fillRandom, installRandom, seedRandom } from "./runtime/random.ts";
 import { installTimers } from "./runtime/timers.ts";
 import { installCaches } from "./bindings/cache.ts";
+import { installNavigator } from "./runtime/navigator.ts";
 import { attachModule, configureBindings } from "./runtime/worker.ts";
 import { installWebApis, registerChunk } from "./web/index.ts";
 
@@ -58,6 +59,9 @@ export function setup(host: HostFunction): PreludeApi {
   Object.defineProperty(global, "fetch", { value: globalFetch, writable: true, configurable: true });
   Object.defineProperty(global, "self", { value: global, writable: true, configurable: true });
   installCaches(global);
+  installNavigator(global);
+  // The HTML standard's reportError, as workerd has it: an error reported as uncaught.
+  Object.defineProperty(global, "reportError", { value: (error: unknown) => reportUncaught(error, "in reportError"), writable: true, configurable: true });
   installModernBuiltins(global);
   installCodeGenerationBan(global);
   const webCrypto = global.crypto as { randomUUID(): string };

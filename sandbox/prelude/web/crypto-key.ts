@@ -6,7 +6,9 @@ import { SafeTypeError } from "./primordials.ts";
 
 export type KeyAlgorithm =
   | { name: "HMAC"; hash: { name: string }; length: number }
-  | { name: "AES-GCM"; length: number };
+  | { name: "AES-GCM"; length: number }
+  /** Key-derivation base keys: raw secret material that only derives bits or keys. */
+  | { name: "PBKDF2" | "HKDF" };
 
 interface KeyState {
   algorithm: KeyAlgorithm;
@@ -35,9 +37,9 @@ export class CryptoKey {
   /** A fresh copy each time, so worker code cannot change the key's algorithm. */
   get algorithm(): KeyAlgorithm {
     const algorithm = stateOf(this).algorithm;
-    return algorithm.name === "HMAC"
-      ? { name: "HMAC", hash: { name: algorithm.hash.name }, length: algorithm.length }
-      : { name: algorithm.name, length: algorithm.length };
+    if (algorithm.name === "HMAC") return { name: "HMAC", hash: { name: algorithm.hash.name }, length: algorithm.length };
+    if (algorithm.name === "AES-GCM") return { name: algorithm.name, length: algorithm.length };
+    return { name: algorithm.name };
   }
 
   get usages(): string[] {

@@ -57,7 +57,8 @@ const integerArrayKinds = [
   "Int32Array", "Uint32Array", "BigInt64Array", "BigUint64Array",
 ];
 const hexDigits = "0123456789abcdef";
-const digestAlgorithms = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+// MD5 is workerd's non-standard extra (old code computes ETags with it).
+const digestAlgorithms = ["SHA-1", "SHA-256", "SHA-384", "SHA-512", "MD5"];
 
 let cryptoDeps: CryptoDeps | undefined;
 const constructionKey = {};
@@ -113,6 +114,14 @@ export class SubtleCrypto {
 
   decrypt(algorithm: unknown, key: unknown, data: unknown): Promise<unknown> {
     return settle(() => secret.decrypt(subtleDeps(), algorithm, key, data));
+  }
+
+  deriveBits(algorithm: unknown, baseKey: unknown, length: unknown): Promise<unknown> {
+    return settle(() => secret.deriveBits(subtleDeps(), algorithm, baseKey, length));
+  }
+
+  deriveKey(algorithm: unknown, baseKey: unknown, derivedKeyAlgorithm: unknown, extractable: unknown, usages: unknown): Promise<unknown> {
+    return settle(() => secret.deriveKey(subtleDeps(), algorithm, baseKey, derivedKeyAlgorithm, extractable, usages));
   }
 
   /** workerd's extension: compares two equal-length buffers in constant time. */

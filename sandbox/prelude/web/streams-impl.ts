@@ -17,6 +17,9 @@ import {
   WritableStreamDefaultController,
   WritableStreamDefaultWriter,
 } from "web-streams-polyfill";
+// The browser build: no Node workers, no `require`; only the streaming classes are bundled.
+import { Deflate, Gunzip, Gzip, Inflate, Unzlib, Zlib } from "fflate/browser";
+import type { Transformer } from "web-streams-polyfill";
 
 type BufferSource = ArrayBuffer | ArrayBufferView;
 
@@ -165,6 +168,119 @@ function createTextStreams(deps: StreamsDeps) {
   return { TextEncoderStream, TextDecoderStream };
 }
 
+const isBytesChunk = (chunk: unknown) => ArrayBuffer.isView(chunk) || chunk instanceof ArrayBuffer;
+const chunkBytes = (chunk: ArrayBuffer | ArrayBufferView) =>
+  chunk instanceof ArrayBuffer ? new Uint8Array(chunk.slice(0)) : new Uint8Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength));
+
+/**
+ * workerd's byte-only pass-through: bytes written to its writable side come out of its readable
+ * side; anything else errors the stream, as there.
+ */
+class IdentityTransformStream extends TransformStream<ArrayBuffer | ArrayBufferView, Uint8Array> {
+  constructor() {
+    super({
+      transform(chunk, controller) {
+        if (!isBytesChunk(chunk)) throw new TypeError("This TransformStream is being used as a byte stream, but received an object of non-ArrayBuffer/ArrayBufferView type on its writable side.");
+        controller.enqueue(chunkBytes(chunk));
+      },
+    });
+  }
+  get [Symbol.toStringTag](): string {
+    return "IdentityTransformStream";
+  }
+}
+
+/** An IdentityTransformStream of a declared length: more or fewer bytes than that is an error. */
+class FixedLengthStream extends TransformStream<ArrayBuffer | ArrayBufferView, Uint8Array> {
+  constructor(expectedLength: number | bigint) {
+    const expected = Number(expectedLength);
+    if (!(expected >= 0) || !Number.isSafeInteger(expected)) throw new TypeError("FixedLengthStream requires a non-negative integer expected length.");
+    let seen = 0;
+    super({
+      transform(chunk, controller) {
+        if (!isBytesChunk(chunk)) throw new TypeError("This TransformStream is being used as a byte stream, but received an object of non-ArrayBuffer/ArrayBufferView type on its writable side.");
+        const bytes = chunkBytes(chunk);
+        seen += bytes.byteLength;
+        // As in workerd, the write itself succeeds and the readable side (the body) errors.
+        if (seen > expected) controller.error(new TypeError("Attempt to write too many bytes through a FixedLengthStream."));
+        else controller.enqueue(bytes);
+      },
+      flush(controller) {
+        // The body errors; here the writer's close() rejects too, where workerd's resolves.
+        if (seen < expected) controller.error(new TypeError("FixedLengthStream did not see all expected bytes before close()."));
+      },
+    });
+  }
+  get [Symbol.toStringTag](): string {
+    return "FixedLengthStream";
+  }
+}
+
+type CompressionFormat = "gzip" | "deflate" | "deflate-raw";
+interface FlateStream {
+  ondata: (data: Uint8Array, final: boolean) => void;
+  push(chunk: Uint8Array, final?: boolean): void;
+}
+
+function compressionFormat(format: unknown): CompressionFormat {
+  if (format === "gzip" || format === "deflate" || format === "deflate-raw") return format;
+  throw new TypeError("The compression format must be either 'deflate', 'deflate-raw' or 'gzip'.");
+}
+
+/** A TransformStream over one of fflate's streaming (de)compressors. */
+function flateTransform(make: () => FlateStream, what: string): Transformer<ArrayBuffer | ArrayBufferView, Uint8Array> {
+  let flate: FlateStream | null = null;
+  let done = false;
+  let out: TransformStreamDefaultController<Uint8Array> | null = null;
+  const start = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    out = controller;
+    flate = make();
+    flate.ondata = (data, final) => {
+      if (data.byteLength > 0) out!.enqueue(data);
+      if (final) done = true;
+    };
+  };
+  const push = (bytes: Uint8Array, final: boolean) => {
+    try {
+      flate!.push(bytes, final);
+    } catch (error) {
+      throw new TypeError(`${what} failed: ${(error as Error).message}`);
+    }
+  };
+  return {
+    start,
+    transform(chunk: ArrayBuffer | ArrayBufferView) {
+      if (!isBytesChunk(chunk)) throw new TypeError(`${what}: chunks must be an ArrayBuffer or an ArrayBufferView.`);
+      push(chunkBytes(chunk), false);
+    },
+    flush() {
+      if (!done) push(new Uint8Array(0), true);
+      if (!done) throw new TypeError(`${what} failed: the input ended before the compressed data did.`);
+    },
+  };
+}
+
+/** CompressionStream("gzip" | "deflate" | "deflate-raw"), as in browsers and workerd. */
+class CompressionStream extends TransformStream<ArrayBuffer | ArrayBufferView, Uint8Array> {
+  constructor(format: unknown) {
+    const kind = compressionFormat(format);
+    super(flateTransform(() => (kind === "gzip" ? new Gzip() : kind === "deflate" ? new Zlib() : new Deflate()) as unknown as FlateStream, "Compression"));
+  }
+  get [Symbol.toStringTag](): string {
+    return "CompressionStream";
+  }
+}
+
+class DecompressionStream extends TransformStream<ArrayBuffer | ArrayBufferView, Uint8Array> {
+  constructor(format: unknown) {
+    const kind = compressionFormat(format);
+    super(flateTransform(() => (kind === "gzip" ? new Gunzip() : kind === "deflate" ? new Unzlib() : new Inflate()) as unknown as FlateStream, "Decompression"));
+  }
+  get [Symbol.toStringTag](): string {
+    return "DecompressionStream";
+  }
+}
+
 export function create(deps: StreamsDeps): StreamsApi {
   const text = createTextStreams(deps);
   return {
@@ -184,6 +300,10 @@ export function create(deps: StreamsDeps): StreamsApi {
       CountQueuingStrategy,
       TextEncoderStream: text.TextEncoderStream,
       TextDecoderStream: text.TextDecoderStream,
+      IdentityTransformStream,
+      FixedLengthStream,
+      CompressionStream,
+      DecompressionStream,
     },
     isReadableStream,
     isDisturbed: (stream) => (stream as { _disturbed?: boolean })._disturbed === true,

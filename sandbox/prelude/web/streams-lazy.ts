@@ -10,7 +10,8 @@ export const streamGlobalNames = [
   "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest",
   "ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStream", "WritableStreamDefaultWriter",
   "WritableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "ByteLengthQueuingStrategy",
-  "CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream",
+  "CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "IdentityTransformStream", "FixedLengthStream",
+  "CompressionStream", "DecompressionStream",
 ] as const;
 
 let streamsApi: StreamsApi | undefined;

@@ -21,7 +21,10 @@ import {
 /** A secret-key operation computed by the host. */
 export type SubtleHostOp =
   | { op: "hmac"; hash: string; key: Uint8Array; data: Uint8Array }
-  | { op: "aes-gcm-encrypt" | "aes-gcm-decrypt"; key: Uint8Array; iv: Uint8Array; additionalData: Uint8Array; tagLength: number; data: Uint8Array };
+  | { op: "aes-gcm-encrypt" | "aes-gcm-decrypt"; key: Uint8Array; iv: Uint8Array; additionalData: Uint8Array; tagLength: number; data: Uint8Array }
+  /** `data` is the salt; `length` the bytes wanted. */
+  | { op: "pbkdf2"; hash: string; key: Uint8Array; data: Uint8Array; iterations: number; length: number }
+  | { op: "hkdf"; hash: string; key: Uint8Array; data: Uint8Array; info: Uint8Array; length: number };
 
 export interface SubtleDeps {
   fillRandom(bytes: Uint8Array): void;
@@ -31,7 +34,9 @@ export interface SubtleDeps {
 
 const hashNames = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
 const hashBlockBits: Record<string, number> = { "SHA-1": 512, "SHA-256": 512, "SHA-384": 1024, "SHA-512": 1024 };
-const usagesByAlgorithm: Record<string, string[]> = { HMAC: ["sign", "verify"], "AES-GCM": ["encrypt", "decrypt", "wrapKey", "unwrapKey"] };
+const usagesByAlgorithm: Record<string, string[]> = { HMAC: ["sign", "verify"], "AES-GCM": ["encrypt", "decrypt", "wrapKey", "unwrapKey"], PBKDF2: ["deriveBits", "deriveKey"], HKDF: ["deriveBits", "deriveKey"] };
+/** workerd refuses more PBKDF2 iterations than this (a CPU bound on one call). */
+export const pbkdf2IterationsMax = 100_000;
 const aesKeyBits = [128, 192, 256];
 const aesTagBits = [32, 64, 96, 104, 112, 120, 128];
 
@@ -44,7 +49,7 @@ function algorithmName(algorithm: unknown, purpose: string): string {
   const raw = typeof algorithm === "object" && algorithm !== null ? (algorithm as { name?: unknown }).name : algorithm;
   if (typeof raw !== "string") throw new SafeTypeError('Missing field "name" in "algorithm".');
   const upper = StringPrototypeToUpperCase(raw);
-  if (upper === "HMAC" || upper === "AES-GCM") return upper;
+  if (upper === "HMAC" || upper === "AES-GCM" || upper === "PBKDF2" || upper === "HKDF") return upper;
   throw new DOMException(`Unrecognized ${purpose} algorithm "${raw}" requested.`, "NotSupportedError");
 }
 
@@ -100,12 +105,18 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function jwkAlg(algorithm: KeyAlgorithm): string {
-  return algorithm.name === "HMAC" ? `HS${algorithm.hash.name.slice(4)}` : `A${algorithm.length}GCM`;
+  if (algorithm.name === "HMAC") return `HS${algorithm.hash.name.slice(4)}`;
+  return algorithm.name === "AES-GCM" ? `A${algorithm.length}GCM` : algorithm.name;
 }
 
 export function importKey(format: unknown, keyData: unknown, algorithm: unknown, extractable: unknown, usages: unknown): CryptoKey {
   const name = algorithmName(algorithm, "key import");
   const keyUsages = checkUsages(name, usages);
+  if (name === "PBKDF2" || name === "HKDF") {
+    if (format !== "raw") throw new DOMException(`${name} keys can only be imported in raw format.`, "NotSupportedError");
+    if (extractable) throw new DOMException(`${name} key cannot be extractable.`, "SyntaxError");
+    return createKey({ name }, false, keyUsages, bytesOf(keyData, "keyData"));
+  }
   let bytes: Uint8Array;
   if (format === "raw") bytes = bytesOf(keyData, "keyData");
   else if (format === "jwk") {
@@ -122,6 +133,7 @@ export function importKey(format: unknown, keyData: unknown, algorithm: unknown,
 
 export function generateKey(deps: SubtleDeps, algorithm: unknown, extractable: unknown, usages: unknown): CryptoKey {
   const name = algorithmName(algorithm, "key generation");
+  if (name === "PBKDF2" || name === "HKDF") throw new DOMException(`Unrecognized key generation algorithm "${name}" requested.`, "NotSupportedError");
   const keyUsages = checkUsages(name, usages);
   const requested = (algorithm as { length?: unknown }).length;
   let keyAlgorithm: KeyAlgorithm;
@@ -195,6 +207,36 @@ export function decrypt(deps: SubtleDeps, algorithm: unknown, key: unknown, data
   if (algorithmName(algorithm, "decryption") !== "AES-GCM") throw new DOMException("Unrecognized decryption algorithm requested; supported: AES-GCM.", "NotSupportedError");
   const state = usableKey(key, "AES-GCM", "decrypt");
   return deps.subtle({ op: "aes-gcm-decrypt", key: state.bytes, ...aesParameters(algorithm), data: bytesOf(data, "data") }).buffer as ArrayBuffer;
+}
+
+/** PBKDF2 or HKDF bits from a base key: `length` bits, a multiple of 8. */
+export function deriveBits(deps: SubtleDeps, algorithm: unknown, baseKey: unknown, length: unknown, usage = "deriveBits"): ArrayBuffer {
+  const name = algorithmName(algorithm, "key derivation");
+  if (name !== "PBKDF2" && name !== "HKDF") throw new DOMException(`Unrecognized key derivation algorithm "${name}" requested.`, "NotSupportedError");
+  const state = usableKey(baseKey, name, usage);
+  const bits = Number(length);
+  if (length === null || !(bits > 0) || bits % 8 !== 0) throw new DOMException(`Invalid ${name} length ${SafeString(length)}: a positive multiple of 8 bits is required.`, "OperationError");
+  const hash = hashOf(algorithm);
+  const params = algorithm as { salt?: unknown; iterations?: unknown; info?: unknown };
+  if (params.salt === undefined) throw new SafeTypeError('Missing field "salt" in "algorithm".');
+  const salt = bytesOf(params.salt, "salt");
+  if (name === "HKDF") {
+    if (params.info === undefined) throw new SafeTypeError('Missing field "info" in "algorithm".');
+    return deps.subtle({ op: "hkdf", hash, key: state.bytes, data: salt, info: bytesOf(params.info, "info"), length: bits >> 3 }).buffer as ArrayBuffer;
+  }
+  const iterations = Number(params.iterations);
+  if (!(iterations >= 1)) throw new DOMException("PBKDF2 requires a positive iteration count.", "OperationError");
+  if (iterations > pbkdf2IterationsMax) throw new DOMException(`Pbkdf2 failed: iteration counts above ${pbkdf2IterationsMax} are not supported (requested ${iterations}).`, "NotSupportedError");
+  return deps.subtle({ op: "pbkdf2", hash, key: state.bytes, data: salt, iterations, length: bits >> 3 }).buffer as ArrayBuffer;
+}
+
+/** deriveBits for the length the derived key's algorithm needs, imported as that key. */
+export function deriveKey(deps: SubtleDeps, algorithm: unknown, baseKey: unknown, derived: unknown, extractable: unknown, usages: unknown): CryptoKey {
+  const derivedName = algorithmName(derived, "derived key");
+  const requested = (derived as { length?: unknown }).length;
+  const bits = derivedName === "HMAC" && requested === undefined ? hashBlockBits[hashOf(derived)]! : Number(requested);
+  const raw = deriveBits(deps, algorithm, baseKey, bits, "deriveKey");
+  return importKey("raw", raw, derived, extractable, usages);
 }
 
 /** Compares every byte whatever the first difference, so the time taken does not tell where it is. */
