@@ -79,8 +79,14 @@ function hasBrand(getter: (...args: never[]) => unknown, value: object, args: un
 
 export function structuredClone(value: unknown, options?: { transfer?: unknown[] }): unknown {
   if (arguments.length === 0) throw new SafeTypeError("structuredClone: 1 argument required, but only 0 present.");
-  if (options?.transfer !== undefined && options.transfer.length > 0) {
-    throw new DOMException("structuredClone: transferring objects is not supported in Edge Playground.", "DataCloneError");
+  const transfer = options?.transfer;
+  if (transfer !== undefined && transfer.length > 0) {
+    // Only ArrayBuffers can be listed, and they are copied: this V8 has no way to detach a
+    // buffer from script (no ArrayBuffer.prototype.transfer). Byte streams (BYOB readers) rely
+    // on this to hand buffers around, so it may not throw.
+    for (let index = 0; index < transfer.length; index++) {
+      if (!isArrayBuffer(transfer[index])) throw new DOMException("structuredClone: only ArrayBuffers can be transferred in Edge Playground.", "DataCloneError");
+    }
   }
   return withRules(null, value);
 }
