@@ -118,6 +118,12 @@ export default {
       const text = await inner.text();
       return new Response("do " + text, { status: inner.status });
     }
+    if (url === "https://app.example.com/cache") {
+      const key = "https://app.example.com/cached";
+      await caches.default.put(key, new Response("c" + served, { headers: { "cache-control": "max-age=60" } }));
+      const hit = await caches.default.match(key);
+      return new Response("cache " + (hit ? hit.headers.get("cf-cache-status") + " " + (await hit.text()) : "miss"));
+    }
     if (url === "https://app.example.com/throw") throw new TypeError("thrown on purpose");
     if (url === "https://app.example.com/visible") return new Response("visible " + visible());
     return new Response("no route", { status: 404 });
@@ -140,6 +146,7 @@ export const ordinarySteps: [path: string, status: number, body: RegExp][] = [
   ["/ok", 200, /^ok \d+$/],
   ["/kv", 200, /^kv v\d+$/],
   ["/do", 200, /^do x\d+$/],
+  ["/cache", 200, /^cache HIT c\d+$/],
   ["/throw", 500, /thrown on purpose|./],
   ["/ok", 200, /^ok \d+$/],
   ["/visible", 200, /^visible true$/],

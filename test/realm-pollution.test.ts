@@ -1,6 +1,6 @@
 // The learner's realm cannot break the runtime: for each pollution of builtins in the worker's
 // own isolate (test/realm-pollution-programs.ts), a world run on real isolates sends "/pollute"
-// and then an ordinary request, a KV call, a Durable Object call, a thrown error and another
+// and then an ordinary request, a KV call, a Durable Object call, a Cache API put and match, a thrown error and another
 // ordinary request; each must answer as it does with no pollution, from the same warm isolate,
 // and the learner's code must still see its pollution. The same programs run in Miniflare
 // (workerd) to show they are ordinary there too.

@@ -20,7 +20,7 @@ function keyOf(input: unknown): CacheKeyRequest {
 }
 
 function checkQueryOptions(options: unknown): { ignoreMethod: boolean } {
-  const given = (options ?? {}) as { ignoreMethod?: unknown; ignoreSearch?: unknown; ignoreVary?: unknown };
+  const given = (options ?? { __proto__: null }) as { ignoreMethod?: unknown; ignoreSearch?: unknown; ignoreVary?: unknown };
   if (given.ignoreSearch) throw new ErrorCtor("The 'ignoreSearch' field on 'CacheQueryOptions' is not implemented.");
   if (given.ignoreVary) throw new ErrorCtor("The 'ignoreVary' field on 'CacheQueryOptions' is not implemented.");
   return { __proto__: null, ignoreMethod: given.ignoreMethod === true } as { ignoreMethod: boolean };

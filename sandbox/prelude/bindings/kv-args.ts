@@ -24,7 +24,7 @@ export function checkFoundType(type: ValueType): void {
 }
 
 export function readOptions(typeOrOptions: unknown, bulk: boolean): { type: ValueType; cacheTtl: number | undefined } {
-  const options = typeof typeOrOptions === "string" ? { type: typeOrOptions } : ((typeOrOptions ?? {}) as { type?: unknown; cacheTtl?: unknown });
+  const options = typeof typeOrOptions === "string" ? { type: typeOrOptions } : ((typeOrOptions ?? { __proto__: null }) as { type?: unknown; cacheTtl?: unknown });
   const type = (options.type ?? "text") as ValueType;
   if (bulk && !knownType(type)) checkFoundType(type);
   if (bulk && type !== "text" && type !== "json") throw new Error(`KV GET_BULK failed: 400 "${type}" is not a valid type. Use "json" or "text"`);
@@ -57,7 +57,7 @@ export function putOptions(options: unknown): { expiration?: number; expirationT
   if (options !== undefined && options !== null && typeof options !== "object") {
     throw new TypeError("Failed to execute 'put' on 'KvNamespace': parameter 3 is not of type 'PutOptions'.");
   }
-  const o = (options ?? {}) as { expiration?: unknown; expirationTtl?: unknown; metadata?: unknown };
+  const o = (options ?? { __proto__: null }) as { expiration?: unknown; expirationTtl?: unknown; metadata?: unknown };
   const out: { expiration?: number; expirationTtl?: number; metadata?: unknown } = {};
   if (o.expiration !== undefined) {
     const expiration = Number(o.expiration);
@@ -75,7 +75,7 @@ export function putOptions(options: unknown): { expiration?: number; expirationT
 
 /** list()'s options: a limit of 1-1000 (0 or less means the default), prefix and cursor as strings. */
 export function listOptions(options: unknown): Record<string, unknown> {
-  const o = (options ?? {}) as { prefix?: unknown; limit?: unknown; cursor?: unknown };
+  const o = (options ?? { __proto__: null }) as { prefix?: unknown; limit?: unknown; cursor?: unknown };
   const out: Record<string, unknown> = {};
   if (o.prefix !== undefined && o.prefix !== null) out.prefix = StringCtor(o.prefix);
   if (o.limit !== undefined && o.limit !== null) {

@@ -53,7 +53,7 @@ export interface ListOptions {
 
 /** list()'s options, converted as workerd converts them (strings, a boolean, a positive limit). */
 export function listOptionsOf(options: unknown): ListOptions {
-  const source = (options ?? {}) as Record<string, unknown>;
+  const source = (options ?? { __proto__: null }) as Record<string, unknown>;
   const picked: ListOptions = {};
   const strings = ["start", "startAfter", "end", "prefix"] as const;
   for (let i = 0; i < strings.length; i++) {

@@ -79,7 +79,8 @@ export class Request extends BodyMixin {
       return;
     }
     if (arguments.length === 0) throw new SafeTypeError("Request: 1 argument required, but only 0 present.");
-    const options: RequestInit = init ?? {};
+    // A null-prototype default: a getter planted on Object.prototype must not be read as an option.
+    const options: RequestInit = init ?? ({ __proto__: null } as RequestInit);
     const from = isRequest(input) ? input : null;
     const fields: RequestFields = from === null
       ? { method: "GET", url: parseAbsoluteUrl(input), headers: new Headers(), redirect: "follow" }

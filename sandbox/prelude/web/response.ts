@@ -61,7 +61,8 @@ export class Response extends BodyMixin {
       this.#fields = init as unknown as ResponseFields;
       return;
     }
-    const options: ResponseInit = init ?? {};
+    // A null-prototype default: a getter planted on Object.prototype must not be read as an option.
+    const options: ResponseInit = init ?? ({ __proto__: null } as ResponseInit);
     const status = options.status === undefined ? 200 : SafeNumber(options.status);
     if (!NumberIsInteger(status) || status < responseStatusMin || status > responseStatusMax) {
       throw new SafeRangeError(`Responses may only be constructed with status codes in the range ${responseStatusMin} to ${responseStatusMax}, inclusive; got ${SafeString(options.status)}.`);
