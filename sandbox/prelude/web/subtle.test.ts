@@ -83,3 +83,38 @@ test("timingSafeEqual compares equal-length buffers and views and refuses differ
     web.dispose();
   }
 });
+
+test("PBKDF2 and HKDF derive RFC test vectors; the base keys refuse export and too many iterations", async () => {
+  const web = await createWebIsolate();
+  try {
+    const result = await web.run(`
+      const enc = new TextEncoder();
+      const hex = (b) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, "0")).join("");
+      const base = await crypto.subtle.importKey("raw", enc.encode("password"), "PBKDF2", false, ["deriveBits", "deriveKey"]);
+      // RFC 6070 test 2 (PBKDF2-HMAC-SHA1, 2 iterations).
+      const pbkdf2 = hex(await crypto.subtle.deriveBits({ name: "PBKDF2", salt: enc.encode("salt"), iterations: 2, hash: "SHA-1" }, base, 160));
+      // RFC 5869 test case 3 (HKDF-SHA-256, empty salt and info).
+      const ikm = new Uint8Array(22).fill(0x0b);
+      const hkdfKey = await crypto.subtle.importKey("raw", ikm, "HKDF", false, ["deriveBits"]);
+      const hkdf = hex(await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: new Uint8Array() }, hkdfKey, 336));
+      const errorOf = async (f) => { try { await f(); return "none"; } catch (e) { return e.name + ": " + e.message; } };
+      return {
+        pbkdf2, hkdf,
+        extractable: await errorOf(() => crypto.subtle.importKey("raw", enc.encode("p"), "PBKDF2", true, ["deriveBits"])),
+        tooMany: await errorOf(() => crypto.subtle.deriveBits({ name: "PBKDF2", salt: enc.encode("s"), iterations: 100001, hash: "SHA-256" }, base, 256)),
+        odd: await errorOf(() => crypto.subtle.deriveBits({ name: "PBKDF2", salt: enc.encode("s"), iterations: 1, hash: "SHA-256" }, base, 12)),
+        aes: (await crypto.subtle.deriveKey({ name: "PBKDF2", salt: enc.encode("s"), iterations: 1, hash: "SHA-256" }, base, { name: "AES-GCM", length: 128 }, false, ["encrypt"])).algorithm,
+      };
+    `);
+    assert.deepEqual(result, {
+      pbkdf2: "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957",
+      hkdf: "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8",
+      extractable: "SyntaxError: PBKDF2 key cannot be extractable.",
+      tooMany: "NotSupportedError: Pbkdf2 failed: iteration counts above 100000 are not supported (requested 100001).",
+      odd: "OperationError: Invalid PBKDF2 length 12: a positive multiple of 8 bits is required.",
+      aes: { name: "AES-GCM", length: 128 },
+    });
+  } finally {
+    web.dispose();
+  }
+});
