@@ -42,3 +42,18 @@ test("a conditional request that the entry satisfies gets 304 without a body", (
   const hit = cache.match(null, "https://a/", [["if-none-match", '"v1"']], 0);
   assert.deepEqual([hit.response?.status, hit.response?.body], [304, null]);
 });
+
+test("past cacheBytesPerPopMax of bodies the oldest puts are evicted until the new one fits", () => {
+  const cache = new PopCache();
+  const big = (n: number): WireResponse => ({ status: 200, statusText: "OK", headers: [["cache-control", "max-age=10"]], body: new Uint8Array(n) });
+  const third = Math.floor(limits.cacheBytesPerPopMax / 3);
+  for (let i = 0; i < 3; i++) cache.put(null, `https://a/${i}`, [], big(third), 0);
+  assert.equal(cache.bodyBytes, 3 * third);
+  cache.put(null, "https://a/3", [], big(third), 0);
+  assert.equal(cache.match(null, "https://a/0", [], 0).outcome, "miss", "the oldest went to make room");
+  assert.equal(cache.match(null, "https://a/1", [], 0).outcome, "hit");
+  assert.equal(cache.bodyBytes, 3 * third);
+  cache.delete(null, "https://a/1");
+  assert.equal(cache.bodyBytes, 2 * third);
+  assert.match((cache.put(null, "https://a/huge", [], big(limits.cacheBytesPerPopMax + 1), 0) as { reason: string }).reason, /cacheBytesPerPopMax/);
+});

@@ -1,7 +1,7 @@
 // One PoP's Cache API storage: entries by cache name and key (the request URL), each with its
 // expiry on the virtual clock. Pure; the world (world/cache.ts) charges latency and traces.
-// A PoP keeps at most `cacheEntriesPerPopMax` entries across its caches: a put past it evicts
-// the oldest put first, as a real cache evicts under pressure.
+// A PoP keeps at most `cacheEntriesPerPopMax` entries and `cacheBytesPerPopMax` body bytes across
+// its caches: a put past either evicts the oldest puts first, as a real cache evicts under pressure.
 
 import { limits } from "../core/limits.ts";
 import type { WireResponse } from "../isolate-port.ts";
@@ -29,9 +29,22 @@ export class PopCache {
   /** Keyed `slot + "\u0000" + url`; insertion order is put order (the eviction order). */
   private readonly entries = new Map<string, CacheEntry>();
   private readonly names = new Set<string>();
+  private bytes = 0;
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Body bytes kept, across this PoP's caches. */
+  get bodyBytes(): number {
+    return this.bytes;
+  }
+
+  private remove(key: string): boolean {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return false;
+    this.bytes -= entry.body?.length ?? 0;
+    return this.entries.delete(key);
   }
 
   /** Whether another named cache may be opened here (the default one always can). */
@@ -44,7 +57,7 @@ export class PopCache {
     const entry = this.entries.get(key);
     if (entry === undefined) return { outcome: "miss", response: null };
     if (entry.expiresAtMs <= nowMs) {
-      this.entries.delete(key);
+      this.remove(key);
       return { outcome: "expired", response: null };
     }
     return { outcome: "hit", response: answerOf(entry, requestHeaders, nowMs) };
@@ -54,20 +67,22 @@ export class PopCache {
     const bodyBytes = response.body?.length ?? 0;
     const policy = cachePolicy(requestHeaders, response.status, response.headers, nowMs, bodyBytes);
     if (!policy.storable) return { outcome: "not_stored", reason: policy.reason ?? "not storable" };
+    if (bodyBytes > limits.cacheBytesPerPopMax) return { outcome: "not_stored", reason: `the body is ${bodyBytes} bytes, over cacheBytesPerPopMax (${limits.cacheBytesPerPopMax} bytes)` };
     if (name !== null) this.names.add(name);
     const key = `${slot(name)}\u0000${url}`;
-    this.entries.delete(key);
-    while (this.entries.size >= limits.cacheEntriesPerPopMax) this.entries.delete(this.entries.keys().next().value!);
+    this.remove(key);
+    while (this.entries.size > 0 && (this.entries.size >= limits.cacheEntriesPerPopMax || this.bytes + bodyBytes > limits.cacheBytesPerPopMax)) this.remove(this.entries.keys().next().value!);
     const age = policy.headers.find(([n]) => n === "age");
     this.entries.set(key, {
       status: response.status, statusText: response.statusText, headers: policy.headers.filter(([n]) => n !== "age"),
       body: response.body === null ? null : response.body.slice(), storedAtMs: nowMs, expiresAtMs: nowMs + policy.ttlMs, ageAtPutS: Number(age?.[1] ?? 0),
     });
+    this.bytes += bodyBytes;
     return { outcome: "stored", ttlMs: policy.ttlMs };
   }
 
   delete(name: string | null, url: string): boolean {
-    return this.entries.delete(`${slot(name)}\u0000${url}`);
+    return this.remove(`${slot(name)}\u0000${url}`);
   }
 }
 

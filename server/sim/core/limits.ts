@@ -41,6 +41,8 @@ export const limits = {
   cacheObjectBytesMax: 512 * 1024 * 1024,
   /** Entries one PoP keeps across its caches; past it the oldest put is evicted first. */
   cacheEntriesPerPopMax: 10_000,
+  /** Body bytes one PoP keeps across its caches (the world's memory, not the platform's); past it the oldest put is evicted first. */
+  cacheBytesPerPopMax: 64 * 1024 * 1024,
   /** Named caches (caches.open) one PoP keeps, besides the default one. */
   cacheNamesPerPopMax: 100,
 } as const;

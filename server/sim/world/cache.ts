@@ -30,6 +30,11 @@ export class CacheWorld {
   }
 }
 
+/** A URL as the trace keeps it: at most urlCharsMax characters (a learner's key can be longer). */
+function tracedUrl(url: string): string {
+  return url.length <= limits.urlCharsMax ? url : `${url.slice(0, limits.urlCharsMax - 1)}…`;
+}
+
 export function cacheCall(cache: CacheWorld, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
   const out = new Effects();
   const { caller, op, atMs } = e;
@@ -39,7 +44,7 @@ export function cacheCall(cache: CacheWorld, ctx: Ctx, e: { caller: Caller; op: 
   const store = cache.at(caller.pop);
   const doneAt = atMs + defaults.cacheOpMs;
   const trace = (outcome: CacheOutcome, extra: { reason?: string; ttlMs?: number } = {}) =>
-    out.trace({ kind: "cache", t: ctx.nowMs, req: op.requestId, pop: caller.pop, cache: name, op: op.method as CacheOp, url: request.url, outcome, ...extra });
+    out.trace({ kind: "cache", t: ctx.nowMs, req: op.requestId, pop: caller.pop, cache: name, op: op.method as CacheOp, url: tracedUrl(request.url), outcome, ...extra });
   if (!store.admits(name)) {
     replyAt(out, caller, op.callId, doneAt, callError("Error", `too many named caches at this PoP: more than cacheNamesPerPopMax (${limits.cacheNamesPerPopMax})`), "cache error", false);
     return out;
