@@ -7,7 +7,7 @@ import { useApp } from "../store/use-app.ts";
 import { entryLabel, filterIndices } from "./labels.ts";
 
 const rowHeightPx = 22;
-const kinds = ["request", "anycast", "route", "isolate_start", "deliver", "kv_read", "kv_write", "kv_replicate", "cache", "rpc_call", "do_enqueue", "do_dequeue", "do_done", "do_state", "fault", "log", "limit", "response"];
+const kinds = ["request", "anycast", "route", "isolate_start", "deliver", "kv_read", "kv_write", "kv_replicate", "cache", "pass_through", "rpc_call", "do_enqueue", "do_dequeue", "do_done", "do_state", "fault", "log", "limit", "response"];
 
 export function EventList() {
   const trace = useApp((s) => s.trace);
