@@ -45,6 +45,7 @@ const actions = { ...createActions(appStore, client), ...createExploreActions(ap
 client.connect();
 const share = /^#share=(.+)$/.exec(location.hash);
 if (share) client.whenOpen(() => { history.replaceState(null, "", location.pathname); actions.openShare(share[1]!); });
+else client.whenOpen(() => actions.loadProjectIfEmpty());
 
 startPlayback(appStore, actions.continueLive);
 installShortcuts(appStore, actions);
