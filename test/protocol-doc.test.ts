@@ -116,7 +116,8 @@ for scenario files, \`/schema/scenario.json\`.
   its step. A client that falls behind by more than \`wsBufferedBytesMax\` gets \`resync_needed\`
   and asks again with \`resync { fromOffset }\`. Logs are the trace's \`log\` entries.
 - \`seek\` backwards answers a \`view\` computed from the trace (the world is untouched); stepping
-  forward in the past moves the view along the recorded future; any world-changing action in the
+  forward in the past moves the view along the recorded future, and \`step_until\` stops at the
+  first recorded step that meets its condition (\`ran: 0\`; past the head it runs the world); any world-changing action in the
   past first cuts the run there: the server sends \`branch { step, offset }\` (the trace after
   \`offset\` is dropped) and rebuilds the world by replay.
 - If a world process dies, its sessions get a \`notice\` and are rebuilt on a fresh process at the
