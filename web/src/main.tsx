@@ -13,6 +13,7 @@ import { defaultScenario } from "./default-scenario.ts";
 import { ViewIndex } from "./store/view-reducer.ts";
 import { appStore } from "./store/use-app.ts";
 import { installShortcuts } from "./keyboard.ts";
+import { fitDraftToWorld } from "./panels/request-draft.ts";
 import { startPlayback } from "./timeline/playback.ts";
 import { rememberCursor, resumeCursor } from "./timeline/resume-cursor.ts";
 import "./styles.css";
@@ -36,6 +37,16 @@ function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return n;
 }
+
+// The request draft follows the world that loads (a lesson's regions and routes).
+const worldShape = (scenario: { regions: readonly string[]; routes: readonly string[] } | null | undefined) => (scenario ? `${scenario.regions.join(",")} ${scenario.routes.join(",")}` : "");
+appStore.subscribe((s, prev) => {
+  const scenario = s.server?.scenario;
+  // Only when the world's regions or routes change: an address the learner typed stays typed.
+  if (!scenario || worldShape(scenario) === worldShape(prev.server?.scenario)) return;
+  const patch = fitDraftToWorld(s.draft, scenario.regions, scenario.routes);
+  if (Object.keys(patch).length > 0) s.setDraft(patch);
+});
 
 resumeCursor(appStore, sessionStorage);
 rememberCursor(appStore, sessionStorage);
