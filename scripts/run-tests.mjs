@@ -27,7 +27,7 @@ if (files.length === 0) {
   console.error("run-tests: no test files found");
   process.exit(1);
 }
-const args = ["--no-node-snapshot", "--import", "tsx", "--test", "--test-concurrency=2", ...files];
+const args = ["--no-node-snapshot", "--expose-gc", "--import", "./scripts/test-exit-gc.mjs", "--import", "tsx", "--test", "--test-concurrency=2", ...files];
 // The test machine is a small VM shared by several processes, where thread CPU time also counts
 // time the host took the vCPU away: tests that are not about the CPU limit get a budget that
 // this cannot exhaust by accident (sandbox/index.ts; tests of the limit set it explicitly).

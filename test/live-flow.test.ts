@@ -125,3 +125,30 @@ test("the live flow ends with the trace hash of a headless run given the same ac
   assert.ok(more.type === "stepped" && more.step >= state.step);
   await again.close();
 });
+
+test("step_until in the past stops at the first recorded step that meets it, without running or branching", async () => {
+  const client = await LiveClient.connect(server.url);
+  const traffic = [0, 40, 80].map((atMs, i) => ({ atMs, from: ["us-east", "eu-west", "ap-south"][i]!, method: "POST", url: "https://app.example.com/inc" }));
+  await client.ok({ type: "load_scenario", scenario: { ...counterScenario, traffic } });
+  const atR1 = await client.ok({ type: "step_until", until: { kind: "response", req: "r1" } });
+  const atR3 = await client.ok({ type: "step_until", until: { kind: "response", req: "r3" } });
+  assert.ok(atR1.type === "stepped" && atR3.type === "stepped" && atR1.step < atR3.step);
+  const head = client.lastState()!;
+  const traceLength = client.trace.length;
+  await client.ok({ type: "seek", step: 0 });
+  const back = await client.ok({ type: "step_until", until: { kind: "response", req: "r1" } });
+  assert.ok(back.type === "stepped", JSON.stringify(back));
+  assert.deepEqual([back.step, back.ran, back.stopped], [atR1.step, 0, "condition"], "the recorded step where r1 was answered");
+  const view = client.messages.findLast((m) => m.type === "view");
+  assert.ok(view?.type === "view" && view.step === atR1.step, "the client got the view of that step");
+  // Nothing ran, nothing was cut: the head, the branch count and the trace are as they were.
+  const state = await client.ok({ type: "step_until", until: { kind: "response", req: "r3" } });
+  assert.ok(state.type === "stepped" && state.step === atR3.step && state.ran === 0);
+  assert.equal(client.trace.length, traceLength);
+  assert.equal(client.lastState()!.branch, head.branch);
+  // Past the recorded future, the condition runs the world from its head as before.
+  await client.ok({ type: "send_request", request: { from: "us-east", method: "POST", url: "https://app.example.com/inc" } });
+  const r4 = await client.ok({ type: "step_until", until: { kind: "response", req: "r4" } });
+  assert.ok(r4.type === "stepped" && r4.ran > 0 && r4.step > atR3.step, JSON.stringify(r4));
+  await client.close();
+});

@@ -116,12 +116,15 @@ for scenario files, \`/schema/scenario.json\`.
   its step. A client that falls behind by more than \`wsBufferedBytesMax\` gets \`resync_needed\`
   and asks again with \`resync { fromOffset }\`. Logs are the trace's \`log\` entries.
 - \`seek\` backwards answers a \`view\` computed from the trace (the world is untouched); stepping
-  forward in the past moves the view along the recorded future; any world-changing action in the
+  forward in the past moves the view along the recorded future, and \`step_until\` stops at the
+  first recorded step that meets its condition (\`ran: 0\`; past the head it runs the world); any world-changing action in the
   past first cuts the run there: the server sends \`branch { step, offset }\` (the trace after
   \`offset\` is dropped) and rebuilds the world by replay.
 - If a world process dies, its sessions get a \`notice\` and are rebuilt on a fresh process at the
-  same step. The event that killed it (for example a SQL statement that never ends) is recorded
-  as failing: its request gets 503 naming the limit (\`sqlStatementMsMax\`), and replays skip it.
+  same step. The event that killed it (one that stopped the process answering within
+  \`worldCommandMsMax\`) is recorded as failing: its request gets 503 naming the limit, and
+  replays skip it. A SQL query that never ends does not get that far: SQLite interrupts it past
+  \`sqlStatementMsMax\` of CPU time and \`sql.exec\` throws an error naming the limit.
 
 ## Limits
 

@@ -4,6 +4,8 @@
 import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
 import { installClock, setVirtualNow, virtualNow } from "./runtime/clock.ts";
 import { installCodeGenerationBan } from "./runtime/code-generation.ts";
+import { installWebAssemblyRules } from "./runtime/webassembly.ts";
+import { sandboxLimits } from "../limits.ts";
 import { installModernBuiltins } from "./runtime/modern-builtins.ts";
 import { cloudflareWorkersKey, DurableObject, RpcTarget, WorkerEntrypoint } from "./runtime/cloudflare-workers.ts";
 import { installConsole } from "./runtime/console.ts";
@@ -64,6 +66,7 @@ export function setup(host: HostFunction): PreludeApi {
   Object.defineProperty(global, "reportError", { value: (error: unknown) => reportUncaught(error, "in reportError"), writable: true, configurable: true });
   installModernBuiltins(global);
   installCodeGenerationBan(global);
+  installWebAssemblyRules(global, sandboxLimits.isolateMemoryMbMax * 1024 * 1024);
   const webCrypto = global.crypto as { randomUUID(): string };
   setNodeDeps({
     crypto: { hash: hostNodeHash, fillRandom, randomUUID: () => webCrypto.randomUUID(), timingSafeEqual: (a, b) => timingSafeEqual(a, b), webcrypto: webCrypto },

@@ -8,7 +8,8 @@ import { viewAt } from "../sim/world/view.ts";
 import type { SessionActResult, SessionRunResult } from "../world/ipc-protocol.ts";
 import type { SessionAction } from "./actions.ts";
 import { SessionError, type LiveSession } from "./session.ts";
-import type { SliceGoal } from "./slice.ts";
+import { parseScenario } from "../sim/scenario.ts";
+import { stepConditionMatcher, type SliceGoal } from "./slice.ts";
 
 type Reply = (message: ServerMessage) => void;
 
@@ -59,10 +60,32 @@ export async function step(session: LiveSession, message: ClientMessageOf<"step"
 }
 
 export async function stepUntil(session: LiveSession, message: ClientMessageOf<"step_until">, reply: Reply): Promise<ServerMessage> {
-  session.requireSpec();
+  const spec = session.requireSpec();
+  if (session.position < session.step) {
+    // In the past the run's future is recorded: the first recorded step that meets the
+    // condition is where this stops, as running the world again would (it is deterministic).
+    const found = recordedStepMeeting(session, spec.scenario, message.until);
+    if (found !== null) {
+      session.position = found;
+      reply(viewOf(session, message.id ?? null));
+      return { type: "stepped", replyTo: message.id ?? null, ran: 0, step: found, stopped: "condition" };
+    }
+  }
   session.position = session.step;
   const done = await runGoal(session, { kind: "until", until: message.until, eventsMax: message.eventsMax });
   return finishRun(session, message.id ?? null, done, reply);
+}
+
+/** The first step after the session's position whose entries meet `until`, or null. */
+function recordedStepMeeting(session: LiveSession, scenario: unknown, until: ClientMessageOf<"step_until">["until"]): number | null {
+  const parsed = parseScenario(scenario);
+  const matches = stepConditionMatcher(parsed.ok ? parsed.value.workers : [], until);
+  for (let s = session.position + 1; s <= session.step; s++) {
+    const from = session.stepEnds[s - 1] ?? session.trace.length;
+    const to = session.stepEnds[s] ?? session.trace.length;
+    for (let i = from; i < to; i++) if (matches(session.trace[i]!)) return s;
+  }
+  return null;
 }
 
 export async function choose(session: LiveSession, message: ClientMessageOf<"choose">, reply: Reply): Promise<ServerMessage> {

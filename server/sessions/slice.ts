@@ -26,7 +26,7 @@ export type SliceStop = "done" | "condition" | "bound" | "rest" | "limit" | "sli
 
 export function runSlice(engine: LiveEngine, goal: SliceGoal, budget: SliceBudget): { ran: number; stopped: SliceStop } {
   const startMs = budget.clockMs();
-  const matches = goal.kind === "until" ? conditionOf(engine, goal.until) : null;
+  const matches = goal.kind === "until" ? stepConditionMatcher(engine.scenario.workers, goal.until) : null;
   const wanted = goal.kind === "steps" ? goal.count : goal.kind === "until" ? goal.eventsMax : Infinity;
   let ran = 0;
   for (;;) {
@@ -52,14 +52,15 @@ function anyMatch(trace: readonly TraceEntry[], from: number, matches: (e: Trace
   return false;
 }
 
-function conditionOf(engine: LiveEngine, until: StepCondition): (e: TraceEntry) => boolean {
+/** Whether a trace entry meets a step condition (the world's workers name `Class:name` objects). */
+export function stepConditionMatcher(workers: readonly { name: string }[], until: StepCondition): (e: TraceEntry) => boolean {
   switch (until.kind) {
     case "response":
       return (e) => e.kind === "response" && (until.req === undefined || e.req === until.req);
     case "request":
       return (e) => "req" in e && e.req === until.req;
     case "object": {
-      const ids = objectIds(engine, until.object);
+      const ids = objectIds(workers, until.object);
       return (e) => "object" in e && ids.some((id) => e.object.startsWith(id));
     }
     case "time":
@@ -70,10 +71,10 @@ function conditionOf(engine: LiveEngine, until: StepCondition): (e: TraceEntry) 
 }
 
 /** An object named by id (or an id prefix), or by `Class:name` in any of the scenario's workers. */
-function objectIds(engine: LiveEngine, object: string): string[] {
+function objectIds(workers: readonly { name: string }[], object: string): string[] {
   const colon = object.indexOf(":");
   if (colon < 0) return [object];
   const className = object.slice(0, colon);
   const name = object.slice(colon + 1);
-  return engine.scenario.workers.map((w) => objectIdFromName(namespaceOf(w.name, className), name));
+  return workers.map((w) => objectIdFromName(namespaceOf(w.name, className), name));
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ObjectStorage } from "../sim/durable-objects/storage-port.ts";
 import { SqliteStorageProvider } from "./sqlite-object-storage.ts";
+import { sqlStatementMsMax } from "./sqlite-limits.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "edge-playground-sql-"));
 const provider = new SqliteStorageProvider({ dir });
@@ -99,4 +100,27 @@ test("syntax errors and empty queries are sql_error values, not exceptions", () 
   const s = fresh();
   refused(s, "SELEC 1", "sql_error", "syntax error");
   refused(s, "  -- nothing\n ; ", "sql_error", "empty");
+});
+
+test("an endless query is interrupted past sqlStatementMsMax; the connection and later queries go on", () => {
+  const s = fresh();
+  const startedMs = performance.now();
+  refused(s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "sql_interrupted", "sqlStatementMsMax");
+  const elapsedMs = performance.now() - startedMs;
+  // Interrupted, not run to the end: this query never ends by itself.
+  assert.ok(elapsedMs >= sqlStatementMsMax, `interrupted after ${elapsedMs.toFixed(0)} ms`);
+  // The failed query rolled back; the next one, and one that takes a while but less than the bound, run.
+  assert.equal(rows(s, "SELECT 41 + 1 AS n").rows[0]![0], 42);
+  assert.equal(rows(s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000) SELECT count(*) FROM c").rows[0]![0], 200000);
+});
+
+test("a query that finished never leaves its deadline armed for the next one", async () => {
+  const s = fresh();
+  rows(s, "SELECT 1");
+  await new Promise((resolve) => setTimeout(resolve, sqlStatementMsMax + 100));
+  assert.equal(rows(s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000) SELECT count(*) FROM c").rows[0]![0], 1000);
+});
+
+test("learner SQL cannot call the host's deadline function", () => {
+  refused(fresh(), "SELECT edge_playground_deadline(0)", "sql_forbidden", "no such function: edge_playground_deadline");
 });

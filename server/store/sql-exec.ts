@@ -19,7 +19,7 @@ import type { SqlResult } from "../sim/isolate-port.ts";
 import type { StorageResult } from "../sim/durable-objects/storage-port.ts";
 import { storageErr, storageOk } from "../sim/durable-objects/storage-port.ts";
 import { forbiddenReason } from "./sql-guard.ts";
-import { sqliteLimits, tooBigMessage } from "./sqlite-limits.ts";
+import { sqlStatementMsMax, sqliteLimits, tooBigMessage } from "./sqlite-limits.ts";
 import { splitSqlStatements, type SqlStatement } from "./sql-statements.ts";
 
 /**
@@ -47,11 +47,30 @@ export function execSql(db: Database.Database, query: string, params: readonly u
   }
   const bound = bindParams(params);
   if (!bound.ok) return bound;
+  const deadline = deadlineOf(db);
+  deadline.get(sqlStatementMsMax);
   try {
     return storageOk(db.transaction(() => runStatements(db, statements, bound.value))());
   } catch (error) {
+    if ((error as { code?: unknown }).code === "SQLITE_INTERRUPT") return storageErr("sql_interrupted", interruptedMessage);
     return storageErr("sql_error", `${(error as Error).message}${sqliteCode(error)}`);
+  } finally {
+    deadline.get(0);
   }
+}
+
+export const interruptedMessage = `SQL query interrupted: it ran longer than sqlStatementMsMax (${sqlStatementMsMax} ms of CPU time): SQLITE_INTERRUPT`;
+
+/** Each connection's prepared call that arms (ms > 0) or disarms (0) its query deadline. */
+const deadlines = new WeakMap<Database.Database, Database.Statement<[number]>>();
+
+function deadlineOf(db: Database.Database): Database.Statement<[number]> {
+  let statement = deadlines.get(db);
+  if (statement === undefined) {
+    statement = db.prepare<[number]>("SELECT edge_playground_deadline(?)");
+    deadlines.set(db, statement);
+  }
+  return statement;
 }
 
 function runStatements(db: Database.Database, statements: SqlStatement[], params: Bindable[]): SqlResult {

@@ -9,6 +9,8 @@
 
 import type { SqlStatement } from "./sql-statements.ts";
 
+/** Functions the host registers on every connection; learner SQL cannot call them. */
+export const hostFunctionPrefix = "edge_playground_";
 const forbiddenFirstWords = new Set(["ATTACH", "DETACH", "VACUUM"]);
 const transactionWords = new Set(["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"]);
 const allowedPragmas = new Set([
@@ -22,6 +24,9 @@ export function forbiddenReason(statement: SqlStatement): string | null {
   if (reserved !== undefined) {
     return `access to ${reserved} is prohibited: names starting with _cf_ are reserved for the storage API: SQLITE_AUTH`;
   }
+  // The host's own deadline function (native/sqlite-limits.c): to learner SQL it does not exist.
+  const hostOnly = statement.words.find((word) => word.toLowerCase().startsWith(hostFunctionPrefix));
+  if (hostOnly !== undefined) return `no such function: ${hostOnly.toLowerCase()}: SQLITE_ERROR`;
   const first = statement.words[0] ?? "";
   if (forbiddenFirstWords.has(first)) return `${first} is not allowed in Durable Object SQL: SQLITE_AUTH`;
   if (transactionWords.has(first)) {

@@ -23,6 +23,14 @@ export const sqliteLimits = {
   boundParametersMax: 100,
 } as const;
 
+/**
+ * The CPU time one `sql.exec` may run before SQLite interrupts it (native/sqlite-limits.c): an
+ * endless recursive query ends as a catchable error naming this limit, and the world process
+ * and its other sessions go on. Below the supervisor's worldCommandMsMax (750 ms), which stays
+ * as the backstop for whatever else stops a world process from answering.
+ */
+export const sqlStatementMsMax = 500;
+
 /** SQLite's own text for a value or row over lengthBytesMax, as workerd reports it. */
 export const tooBigMessage = "string or blob too big: SQLITE_TOOBIG";
 

@@ -76,7 +76,7 @@ export class WorldProcessHandle {
     this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
     this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
-      execArgv: ["--no-node-snapshot", "--import", "tsx"],
+      execArgv: ["--no-node-snapshot", "--expose-gc", "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
       env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir, WORLD_IPC_MESSAGE_BYTES_MAX: String(this.bytesMax) },

@@ -87,5 +87,8 @@ process.send?.({ ready: true });
 process.on("disconnect", () => {
   host.closeAll();
   explorations.closeAll();
+  // isolated-vm aborts the process when its handles are finalized during exit (about one exit
+  // in eight measured); collecting them first makes a closed session exit with 0.
+  (globalThis as { gc?: () => void }).gc?.();
   process.exit(0);
 });

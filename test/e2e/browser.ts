@@ -46,11 +46,15 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 }
 
 /**
- * Waits until the page's session said welcome. A test that puts a trace into the store must wait
- * for this first: a fresh session's welcome clears the trace.
+ * Waits until the page's session said welcome and holds a scenario (a new session loads the
+ * editor's project). A test that puts a trace into the store must wait for this first: the
+ * welcome and that first load both replace the trace.
  */
 export async function waitConnected(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __edgePlayground?: { store: { getState(): { connection: string } } } }).__edgePlayground?.store.getState().connection === "open");
+  await page.waitForFunction(() => {
+    const state = (window as unknown as { __edgePlayground?: { store: { getState(): { connection: string; server: { scenario: unknown } | null } } } }).__edgePlayground?.store.getState();
+    return state?.connection === "open" && state.server !== null && state.server.scenario !== null;
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -153,3 +153,35 @@ test("hostile strings reach diagrams, the event list and responses as text: no s
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test("the editor completes the Workers API and the learner's own bindings once the typings arrive", async () => {
+  const page = await app.open();
+  await waitConnected(page);
+  await page.waitForSelector(".monaco-editor .view-lines");
+  type EditorWindow = { __edgeEditor: { getModel(): { setValue(v: string): void; getLineCount(): number; getLineMaxColumn(l: number): number }; setPosition(p: object): void; focus(): void; trigger(source: string, id: string, payload: object): void } };
+  // Ask for completions at the end of a line; the suggest widget lists what the TypeScript worker found.
+  const suggestAfter = async (code: string): Promise<string[]> => {
+    await page.evaluate((text) => {
+      const editor = (window as unknown as EditorWindow).__edgeEditor;
+      editor.getModel().setValue(text);
+      const line = text.split("\n").findIndex((l) => l.includes("/*here*/")) + 1;
+      editor.setPosition({ lineNumber: line, column: text.split("\n")[line - 1]!.indexOf("/*here*/") + 1 });
+      editor.focus();
+      editor.trigger("test", "editor.action.triggerSuggest", {});
+    }, code);
+    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
+    return page.locator(".suggest-widget.visible .monaco-list-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""));
+  };
+  const worker = (line: string) => `/** @type {ExportedHandler<Env>} */\nexport default {\n  async fetch(request, env) {\n    ${line}/*here*/\n    return new Response("x");\n  },\n};\n`;
+  // The default project binds a KV namespace named KV: `env.` offers it, typed from the scenario.
+  let labels: string[] = [];
+  for (let attempt = 0; attempt < 30 && !labels.some((l) => /^KV\b/.test(l)); attempt++) {
+    labels = await suggestAfter(worker("env."));
+    if (!labels.some((l) => /^KV\b/.test(l))) await page.waitForTimeout(500); // the typings chunk is still on its way
+  }
+  assert.ok(labels.some((l) => /^KV\b/.test(l)), `env. completes the KV binding: ${labels.join(" | ")}`);
+  labels = await suggestAfter(worker("Response."));
+  assert.ok(labels.some((l) => /^json\b/.test(l)), `Response. completes json from @cloudflare/workers-types: ${labels.join(" | ")}`);
+  await screenshot(page, "editor-completions");
+  await page.context().close();
+});

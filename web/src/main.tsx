@@ -13,6 +13,7 @@ import { defaultScenario } from "./default-scenario.ts";
 import { ViewIndex } from "./store/view-reducer.ts";
 import { appStore } from "./store/use-app.ts";
 import { installShortcuts } from "./keyboard.ts";
+import { fitDraftToWorld } from "./panels/request-draft.ts";
 import { startPlayback } from "./timeline/playback.ts";
 import { rememberCursor, resumeCursor } from "./timeline/resume-cursor.ts";
 import "./styles.css";
@@ -37,6 +38,16 @@ function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
   return n;
 }
 
+// The request draft follows the world that loads (a lesson's regions and routes).
+const worldShape = (scenario: { regions: readonly string[]; routes: readonly string[] } | null | undefined) => (scenario ? `${scenario.regions.join(",")} ${scenario.routes.join(",")}` : "");
+appStore.subscribe((s, prev) => {
+  const scenario = s.server?.scenario;
+  // Only when the world's regions or routes change: an address the learner typed stays typed.
+  if (!scenario || worldShape(scenario) === worldShape(prev.server?.scenario)) return;
+  const patch = fitDraftToWorld(s.draft, scenario.regions, scenario.routes);
+  if (Object.keys(patch).length > 0) s.setDraft(patch);
+});
+
 resumeCursor(appStore, sessionStorage);
 rememberCursor(appStore, sessionStorage);
 
@@ -45,6 +56,7 @@ const actions = { ...createActions(appStore, client), ...createExploreActions(ap
 client.connect();
 const share = /^#share=(.+)$/.exec(location.hash);
 if (share) client.whenOpen(() => { history.replaceState(null, "", location.pathname); actions.openShare(share[1]!); });
+else client.whenOpen(() => actions.loadProjectIfEmpty());
 
 startPlayback(appStore, actions.continueLive);
 installShortcuts(appStore, actions);

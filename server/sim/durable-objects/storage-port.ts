@@ -20,7 +20,9 @@ export const storageEntriesPerPutMax = 128;
 
 export type StorageErrorCode =
   | "invalid_argument" | "key_too_long" | "value_too_large" | "too_many_keys" | "not_serializable"
-  | "sql_unsupported" | "sql_forbidden" | "sql_error" | "sql_invalid_binding";
+  | "sql_unsupported" | "sql_forbidden" | "sql_error" | "sql_invalid_binding"
+  /** The query ran past the host's bound on one query (sqlStatementMsMax) and was stopped. */
+  | "sql_interrupted";
 
 export interface StorageError {
   code: StorageErrorCode;

@@ -41,6 +41,9 @@ function sql(objects: ObjectsWorld, w: Ctx, traceSink: TraceEntry[], objectId: s
   object.storage ??= w.deps.objectStorage.open(objectId);
   const result = object.storage.sql(query, params);
   traceSink.push({ kind: "do_storage", t: w.nowMs, object: objectId, req: object.current?.id ?? null, method: "sql", ok: result.ok });
+  if (!result.ok && result.error.code === "sql_interrupted") {
+    traceSink.push({ kind: "limit", t: w.nowMs, isolate: isolateKey, req: object.current?.id ?? null, limit: "sqlStatementMsMax", message: result.error.message });
+  }
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: { name: "Error", message: result.error.message } };
 }
 

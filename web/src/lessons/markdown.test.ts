@@ -19,6 +19,14 @@ test("markdown renders emphasis, code, lists and fenced code as elements", () =>
   assert.match(out, /<a href="https:\/\/developers.cloudflare.com\/kv\/" target="_blank" rel="noopener noreferrer">docs<\/a>/);
 });
 
+test("the lessons' tables render as tables (GitHub-flavoured markdown), with inline markup in cells", () => {
+  const out = html("| time | request |\n| --- | --- |\n| 0.5 s | POST /cart/add |\n| 1 s | **the PoP goes down** |");
+  assert.match(out, /<table>/);
+  assert.match(out, /<th>time<\/th>\s*<th>request<\/th>/);
+  assert.match(out, /<td>1 s<\/td>\s*<td><strong>the PoP goes down<\/strong><\/td>/);
+  assert.doesNotMatch(out, /\| --- \|/);
+});
+
 test("raw HTML, images, handlers and javascript: links never become markup", () => {
   const out = html(`<script>window.__pwned=1</script>\n\n<img src=x onerror="alert(1)">\n\n![x](https://example.com/x.png)\n\n[click](javascript:alert(1))\n\n${hostileStrings.join("\n\n")}`);
   assert.doesNotMatch(out, /<script|<img|onerror=|<iframe|<svg|<style/i);

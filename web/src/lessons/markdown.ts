@@ -5,6 +5,10 @@
 // in a new tab so the session stays where it is.
 import { createElement, type ReactElement, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
+// GitHub-flavoured markdown: the lessons lay out their timelines and figures as tables.
+import remarkGfm from "remark-gfm";
+
+const remarkPlugins = [remarkGfm];
 
 const components: Components = {
   a: ({ href, children }) => createElement("a", { href, target: "_blank", rel: "noopener noreferrer" }, children),
@@ -12,11 +16,11 @@ const components: Components = {
 
 /** Block markdown (paragraphs, lists, code, headings). */
 export function LessonMarkdown({ text }: { text: string }): ReactElement {
-  return createElement("div", { className: "md" }, createElement(Markdown, { skipHtml: true, disallowedElements: ["img"], components }, text));
+  return createElement("div", { className: "md" }, createElement(Markdown, { skipHtml: true, disallowedElements: ["img"], remarkPlugins, components }, text));
 }
 
 /** One line of inline markdown (code spans, emphasis, links): a question or a choice. */
 export function InlineMarkdown({ text }: { text: string }): ReactElement {
   const inline: Components = { ...components, p: ({ children }: { children?: ReactNode }) => createElement("span", null, children) };
-  return createElement(Markdown, { skipHtml: true, allowedElements: ["p", "code", "em", "strong", "a", "del"], unwrapDisallowed: true, components: inline }, text);
+  return createElement(Markdown, { skipHtml: true, allowedElements: ["p", "code", "em", "strong", "a", "del"], unwrapDisallowed: true, remarkPlugins, components: inline }, text);
 }

@@ -181,6 +181,13 @@ export function createActions(store: AppStore, client: ProtocolClient) {
         await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) });
       } finally { s().setChecking(false); }
     }),
+    /**
+     * A new session holds no scenario: load the editor's project, so the world map shows its
+     * regions, PoPs and bindings before the first request (a resumed session keeps its world).
+     */
+    loadProjectIfEmpty: run(async () => {
+      if (s().server !== null && s().server?.scenario === null) await loadFromEditor();
+    }),
     /** Runs the scenario again from the start with the editor's code (an open lesson stays open). */
     runAgain: run(async () => {
       s().setPlaying(false);
