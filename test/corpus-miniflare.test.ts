@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Miniflare } from "miniflare";
+import { headerRecord } from "../server/sim/world/result.ts";
 import { checkAnswers, corpusDir, corpusHost, corpusPrograms, specOf, type Answer, type CorpusSpec } from "./corpus/run-corpus.ts";
 
 function miniflareOf(name: string, code: string, spec: CorpusSpec): Miniflare {
@@ -37,7 +38,7 @@ for (const name of corpusPrograms()) {
       const answers: Answer[] = [];
       for (const r of spec.requests) {
         const response = await mf.dispatchFetch(`https://${corpusHost}${r.path}`, { method: r.method ?? "GET", headers: r.requestHeaders ?? {}, body: r.requestBody, redirect: "manual" });
-        answers.push({ status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() });
+        answers.push({ status: response.status, headers: headerRecord([...response.headers]), body: await response.text() });
       }
       assert.deepEqual(checkAnswers(spec, answers), []);
     } finally {

@@ -1,6 +1,6 @@
 /*corpus
 { "requests": [
-  { "path": "/login", "status": 302, "headers": { "location": "/dashboard" } },
+  { "path": "/login", "status": 302, "headers": { "location": "/dashboard", "set-cookie": "session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax, theme=dark; Path=/" } },
   { "path": "/dashboard", "requestHeaders": { "cookie": "theme=dark; session=abc123" }, "status": 200, "body": "welcome back (theme: dark)" },
   { "path": "/dashboard", "status": 401, "body": "please log in" },
   { "path": "/cookies", "status": 200, "json": ["session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax", "theme=dark; Path=/"] }

@@ -34,7 +34,7 @@ export function buildResult(w: WorldState, completed: boolean): RunResult {
     const r = client.response;
     responses[client.trafficIndex] = r === null ? null : {
       status: r.response.status,
-      headers: Object.fromEntries(r.response.headers),
+      headers: headerRecord(r.response.headers),
       body: utf8Decode(r.response.body),
       servedBy: r.servedBy,
       startedAtMs: client.startedAtMs,
@@ -51,4 +51,14 @@ export function buildResult(w: WorldState, completed: boolean): RunResult {
     stoppedBy: w.stoppedBy,
     stats: { events: w.stepsRun, endMs: w.nowMs, routeCacheHits: route.hits, routeCacheMisses: route.misses },
   };
+}
+
+/**
+ * Header pairs as one value per name, repeated names joined with ", " as Headers.get joins them,
+ * so a response's second Set-Cookie is not lost.
+ */
+export function headerRecord(pairs: readonly (readonly [string, string])[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of pairs) out[name] = Object.prototype.hasOwnProperty.call(out, name) ? `${out[name]}, ${value}` : value;
+  return out;
 }
