@@ -139,7 +139,7 @@ test("step_until in the past stops at the first recorded step that meets it, wit
   const back = await client.ok({ type: "step_until", until: { kind: "response", req: "r1" } });
   assert.ok(back.type === "stepped", JSON.stringify(back));
   assert.deepEqual([back.step, back.ran, back.stopped], [atR1.step, 0, "condition"], "the recorded step where r1 was answered");
-  const view = client.messages.findLast((m) => m.type === "view");
+  const view = [...client.messages].reverse().find((m) => m.type === "view");
   assert.ok(view?.type === "view" && view.step === atR1.step, "the client got the view of that step");
   // Nothing ran, nothing was cut: the head, the branch count and the trace are as they were.
   const state = await client.ok({ type: "step_until", until: { kind: "response", req: "r3" } });
