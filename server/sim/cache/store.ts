@@ -89,13 +89,59 @@ export class PopCache {
 /**
  * The stored response as a hit answers it: `Age` counts the time it has been stored (on the
  * virtual clock), `CF-Cache-Status: HIT` says where it came from, `Content-Length` is the
- * body's; a conditional request the entry satisfies gets 304 without the body.
+ * body's; a conditional request the entry satisfies gets 304 without the body, a single byte
+ * range 206 with its slice, an unsatisfiable range 416.
  */
 function answerOf(entry: CacheEntry, requestHeaders: HeaderPairs, nowMs: number): WireResponse {
   const ageS = entry.ageAtPutS + Math.floor((nowMs - entry.storedAtMs) / 1000);
   const headers: [string, string][] = entry.headers.filter(([n]) => n !== "content-length" && n !== "cf-cache-status");
   headers.push(["age", `${ageS}`], ["cf-cache-status", "HIT"], ["content-length", `${entry.body?.length ?? 0}`]);
   headers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const size = entry.body?.length ?? 0;
+  const rangeHeader = requestHeaders.find(([n]) => n.toLowerCase() === "range")?.[1];
+  const ranges = rangeHeader === undefined ? [] : byteRanges(rangeHeader, size);
+  if (ranges === null) return { status: 416, statusText: "Range Not Satisfiable", headers: [["cf-cache-status", "HIT"], ["content-range", `bytes */${size}`]], body: null };
   if (notModified(requestHeaders, entry.headers)) return { status: 304, statusText: "Not Modified", headers, body: null };
+  const body = entry.body ?? new Uint8Array(0);
+  // One range is a 206 of that slice; several would be multipart/byteranges, which this cache does not build: it answers the whole body.
+  if (ranges.length === 1) {
+    const { start, end } = ranges[0]!;
+    const partial = headers.filter(([n]) => n !== "content-length");
+    partial.push(["content-length", `${end - start + 1}`], ["content-range", `bytes ${start}-${end}/${size}`]);
+    partial.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { status: 206, statusText: "Partial Content", headers: partial, body: body.slice(start, end + 1) };
+  }
   return { status: entry.status, statusText: entry.statusText, headers, body: entry.body === null ? null : entry.body.slice() };
+}
+
+/**
+ * The byte ranges a Range header asks of a body of `size` bytes, as workerd's cache reads them:
+ * null when it is not a bytes range or cannot be satisfied (416), [] when it asks for the whole.
+ */
+export function byteRanges(header: string, size: number): { start: number; end: number }[] | null {
+  const prefix = /^ *bytes *=/i.exec(header);
+  if (prefix === null) return null;
+  const rest = header.slice(prefix[0].length);
+  if (rest.trimStart() === "") return [];
+  const out: { start: number; end: number }[] = [];
+  for (const part of rest.split(",")) {
+    const match = /^ *(\d+)? *- *(\d+)? *$/.exec(part);
+    if (match === null) return null;
+    const [, from, to] = match;
+    if (from !== undefined && to !== undefined) {
+      const start = parseInt(from, 10);
+      const end = parseInt(to, 10);
+      if (start > end || start >= size) return null;
+      out.push({ start, end: Math.min(end, size - 1) });
+    } else if (from !== undefined) {
+      const start = parseInt(from, 10);
+      if (start >= size) return null;
+      out.push({ start, end: size - 1 });
+    } else if (to !== undefined) {
+      const suffix = parseInt(to, 10);
+      if (suffix >= size) return [];
+      if (suffix > 0) out.push({ start: size - suffix, end: size - 1 });
+    } else return null;
+  }
+  return out;
 }
