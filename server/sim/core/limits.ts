@@ -32,6 +32,8 @@ export const limits = {
   subrequestDepthMax: 16,
   /** Subrequests (fetch, same-worker calls included) of one client request's whole tree. */
   subrequestsPerTreeMax: 1_000,
+  /** CPU of every delivery in one client request's whole tree (the sandbox measures each). */
+  treeCpuMsMax: 2_000,
   objectQueueDepthMax: 1_000,
   routeCacheEntriesMax: 100_000,
   logMessageCharsMax: 2_000,

@@ -28,6 +28,7 @@
 //                                                     object_evict         object-lifecycle.objectEvict
 //                                                     region_migrate       object-migration.regionMigrate
 //                                                     tree_refused         requests.treeRefused
+//                                                     tree_cpu             subrequests.chargeTreeCpu
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
@@ -45,7 +46,7 @@ import { objectArrive, objectCall, objectDone, objectHosted, objectRespond, obje
 import { clientReceive, clientSend, popArrive, respond, route, treeRefused } from "./requests.ts";
 import type { WorldState } from "./state.ts";
 import { serviceCall } from "./services.ts";
-import { subrequest } from "./subrequests.ts";
+import { chargeTreeCpu, subrequest } from "./subrequests.ts";
 
 function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
   const { ctx, slices: s } = w;
@@ -77,7 +78,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "isolate_forget": return isolateForget(s.isolates, ctx, event);
     case "object_host": return objectHost(s.isolates, ctx, event);
     case "kv_call": return kvCall(s.kv, ctx, event);
-    case "object_call": return objectCall(s.objects, ctx, event);
+    case "object_call": return objectCall(s.objects, s.subrequests, ctx, event);
     case "storage_call": return storageCall(s.objects, ctx, event);
     case "subrequest": return subrequest(s.subrequests, ctx, event);
     case "service_call": return serviceCall(s.subrequests, ctx, event);
@@ -88,6 +89,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "object_evict": return objectEvict(s.objects, ctx, event);
     case "region_migrate": return regionMigrate(s.objects, ctx, event);
     case "tree_refused": return treeRefused(s.requests, ctx, event);
+    case "tree_cpu": return chargeTreeCpu(s.subrequests, ctx, event);
     default: return exhaustiveSwitchError(event);
   }
 }

@@ -65,7 +65,7 @@ export class WorldState {
       isolateLoaded: (key) => isolates.isolates.has(key),
       hostsObjects: (key) => objects.hostedIn(key),
       advertised: () => advertised,
-      treeRefused: (root) => subrequests.refused.has(root),
+      treeRefusal: (root) => subrequests.refused.get(root) ?? null,
       pendingEvents: () => this.queue.size,
     };
   }

@@ -162,7 +162,7 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const requests: RequestsSlice = { clients: new Map() };
   const versions = new Map<string, Map<string, string>>();
   const advertised = new Set(topology.pops.map((p) => p.id));
-  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs, options.kvWriteRateLimit), versions, advertised, subrequests: { perTree: new Map(), refused: new Set() } });
+  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs, options.kvWriteRateLimit), versions, advertised, subrequests: { perTree: new Map(), cpuMsPerTree: new Map(), refused: new Map() } });
   w.trace.push({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
   for (const worker of scenario.workers) {
     isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings, ...modulesOf(worker) });
