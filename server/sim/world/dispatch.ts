@@ -32,7 +32,7 @@
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
-import type { TraceEntry } from "../core/trace.ts";
+import { textCharsOf, type TraceEntry } from "../core/trace.ts";
 import { deployStep } from "./deployments.ts";
 import type { Effect, Effects } from "./effects.ts";
 import type { InstantEvent, SimEvent } from "./events.ts";
@@ -141,13 +141,19 @@ function schedule(w: WorldState, effect: Extract<Effect, { type: "schedule" }>):
 }
 
 /**
- * Appends to the trace. The trace's bound is the run's own: reaching it ends the run cleanly,
- * with a last entry that names the limit (what came before stays a valid trace).
+ * Appends to the trace. The trace's bounds are the run's own (entries, and characters of free
+ * text): reaching one ends the run cleanly, with a last entry that names the limit (what came
+ * before stays a valid trace).
  */
 function record(w: WorldState, entry: TraceEntry): void {
   if (w.stoppedBy !== null) return;
   if (w.trace.length >= limits.traceEntriesMax - 1) {
     stopRun(w, "traceEntriesMax", `the run's trace reached traceEntriesMax (${limits.traceEntriesMax} entries); the run ends here`);
+    return;
+  }
+  w.traceTextChars += textCharsOf(entry);
+  if (w.traceTextChars > limits.traceTextCharsMax) {
+    stopRun(w, "traceTextCharsMax", `the run's trace reached traceTextCharsMax (${limits.traceTextCharsMax} characters of log lines, URLs, keys and messages); the run ends here`);
     return;
   }
   w.trace.push(entry);

@@ -54,6 +54,8 @@ export class WorldState {
   readonly queue = new EventQueue<SimEvent>();
   readonly trace: TraceEntry[] = [];
   stepsRun = 0;
+  /** Characters of free text in the trace so far (textCharsOf), bounded by traceTextCharsMax. */
+  traceTextChars = 0;
   /** Set when a bound of the run itself was reached (the trace's last entry names it). */
   stoppedBy: string | null = null;
 

@@ -63,7 +63,11 @@ export class World {
   step(): boolean {
     const w = this.state;
     const head = w.queue.peek();
-    if (!head || w.stoppedBy !== null || head.timeMs > w.options.runTimeMsMax) return false;
+    if (!head || w.stoppedBy !== null) return false;
+    if (head.timeMs > w.options.runTimeMsMax) {
+      stopAtRunTime(w);
+      return false;
+    }
     if (w.stepsRun >= limits.eventsPerRunMax) {
       stopRun(w, "eventsPerRunMax", `the run reached eventsPerRunMax (${limits.eventsPerRunMax} events); the run ends here`);
       return false;
@@ -121,7 +125,10 @@ export class World {
   /** Runs to rest (or to `runTimeMsMax` / `eventsPerRunMax`). */
   run(): RunResult {
     // No clock advance at the end: the result's end time is the last event's.
-    this.drain(this.state.options.runTimeMsMax, limits.eventsPerRunMax);
+    // No count here: step() itself ends the run at eventsPerRunMax, saying so in the trace.
+    this.drain(this.state.options.runTimeMsMax, Infinity);
+    const head = this.state.queue.peek();
+    if (head && head.timeMs > this.state.options.runTimeMsMax) stopAtRunTime(this.state);
     return this.result();
   }
 
@@ -145,6 +152,12 @@ export class World {
   traceHash(): string {
     return traceHash(this.state.trace);
   }
+}
+
+/** Work is still pending past the run's virtual time bound: the run ends there, saying so. */
+function stopAtRunTime(w: WorldState): void {
+  const limitMs = w.options.runTimeMsMax;
+  stopRun(w, "runTimeMsMax", `the run reached runTimeMsMax (${limitMs} ms of virtual time) with work still pending; the run ends here`);
 }
 
 function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldState {
