@@ -111,15 +111,16 @@ function assertEndedAt(result: RunResult, limit: string): void {
 }
 
 test("a trace longer than traceEntriesMax ends the run cleanly at the bound", () => {
-  // 3 trees of 999 children, each logging 200 one-character lines: about 600,000 entries.
-  const result = run(scenarioOf([{ atMs: 0, path: "/" }, ...[1, 2, 3].map((i) => ({ atMs: i * 1_000, path: "/logs?n=999" }))]));
+  // 60 trees of 50 children, each logging 200 one-character lines: about 600,000 entries (small
+  // trees, so no tree comes near its own CPU budget, treeCpuMsMax, even on a loaded machine).
+  const result = run(scenarioOf([{ atMs: 0, path: "/" }, ...Array.from({ length: 60 }, (_, i) => ({ atMs: (i + 1) * 1_000, path: "/logs?n=50" }))]));
   assert.equal(result.trace.length, limits.traceEntriesMax);
   assertEndedAt(result, "traceEntriesMax");
 });
 
 test("a trace with more than traceTextCharsMax characters of log lines ends the run cleanly at the bound", () => {
-  // 100 children each logging 200 lines of 2,000 characters: 40 million characters.
-  const result = run(scenarioOf([{ atMs: 0, path: "/" }, { atMs: 1_000, path: "/logs?n=100&chars=2000" }]));
+  // 4 trees of 30 children, each logging 200 lines of 2,000 characters: 48 million characters.
+  const result = run(scenarioOf([{ atMs: 0, path: "/" }, ...[1, 2, 3, 4].map((i) => ({ atMs: i * 1_000, path: "/logs?n=30&chars=2000" }))]));
   assert.ok(result.trace.length < 100_000);
   assertEndedAt(result, "traceTextCharsMax");
 });
