@@ -62,3 +62,42 @@ test("a SELECT of three 500 MB zeroblobs: the worker gets SQLite's error as a 50
   console.log(`giant SELECT: world process peak RSS ${peakMb.toFixed(0)} MB`);
   assert.ok(peakMb < hostRssMbMax, `peak RSS ${peakMb.toFixed(0)} MB`);
 });
+
+// A fan-out of 1,000 × 1,000 to the worker's own route, and the same through Durable Objects:
+// each request stays within its own limits, but the tree one client request causes is bounded
+// as a whole (subrequestsPerTreeMax), so it is refused with a 503 naming the limit. Before the
+// tree counted Durable Object calls, the second made a million objects from one request.
+const fanOut = `
+import { DurableObject } from "cloudflare:workers";
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (url.pathname === "/fan") {
+      const answers = await Promise.all(Array.from({ length: 1000 }, () => fetch(request.url)));
+      return new Response(String(answers.length));
+    }
+    if (url.pathname === "/fan-objects") {
+      const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => env.FAN.get(env.FAN.idFromName("n" + i)).fetch("https://fan/n" + i)));
+      return new Response(String(answers.length));
+    }
+    return new Response("ok");
+  },
+};
+export class Fan extends DurableObject {
+  async fetch(request) {
+    const name = new URL(request.url).pathname.slice(1);
+    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => this.env.FAN.get(this.env.FAN.idFromName(name + "." + i)).fetch("https://fan/" + name + "." + i)));
+    return new Response(String(answers.length));
+  }
+}`;
+
+for (const path of ["/fan", "/fan-objects"]) {
+  test(`a 1,000 × 1,000 fan-out (${path}) is refused at subrequestsPerTreeMax, the world process stays under 1 GiB, the next request is served`, async () => {
+    const startedMs = performance.now();
+    const { answers, peakMb } = await runInWorldProcess(fanOut, [path, "/"], { FAN: { type: "durable_object", className: "Fan" } });
+    assert.match(answers[0] ?? "", /^503 too many subrequests: more than subrequestsPerTreeMax \(1000\)/);
+    assert.equal(answers[1], "200 ok");
+    console.log(`fan-out ${path}: refused in ${((performance.now() - startedMs) / 1000).toFixed(1)} s of wall time (world process included), peak RSS ${peakMb.toFixed(0)} MB`);
+    assert.ok(peakMb < hostRssMbMax, `peak RSS ${peakMb.toFixed(0)} MB`);
+  });
+}

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { createSandboxFactory } from "../../sandbox/index.ts";
 import { runScenario } from "../world/run-scenario.ts";
+import type { RunResult } from "../sim/world/result.ts";
 import { parseScenarioText } from "../sim/scenario.ts";
 
 function parseArgs(argv: string[]): { file: string; seed: number | null } | string {
@@ -23,6 +24,26 @@ function parseArgs(argv: string[]): { file: string; seed: number | null } | stri
     else return `unexpected argument ${arg}`;
   }
   return file === null ? "usage: npm run scenario -- FILE.json [--seed N]" : { file, seed };
+}
+
+/** Why the run did not come to rest: the bound its last trace entry names, or the CLI's own. */
+function stopMessage(result: RunResult): string {
+  const last = result.trace[result.trace.length - 1];
+  if (last?.kind === "run_end") return `the run ended at ${last.limit}: ${last.message}`;
+  return "the run stopped at a bound before coming to rest";
+}
+
+/** One JSON object, the trace written a chunk of entries at a time (never one giant string; stdout is synchronous for files and pipes on Linux). */
+function writeResult(name: string, result: RunResult): void {
+  const { trace, ...rest } = result;
+  const head = JSON.stringify({ name, ...rest });
+  process.stdout.write(`${head.slice(0, -1)},"trace":[`);
+  const entriesPerChunk = 1_000;
+  for (let i = 0; i < trace.length; i += entriesPerChunk) {
+    const chunk = trace.slice(i, i + entriesPerChunk).map((entry) => JSON.stringify(entry)).join(",");
+    process.stdout.write(i === 0 ? chunk : `,${chunk}`);
+  }
+  process.stdout.write("]}\n");
 }
 
 function main(): number {
@@ -52,9 +73,8 @@ function main(): number {
       process.stderr.write(`${run.message}\n`);
       return 3;
     }
-    const { trace, ...rest } = run.result;
-    process.stdout.write(`${JSON.stringify({ name: scenario.name, ...rest, trace })}\n`);
-    if (!run.result.completed) process.stderr.write(`run stopped at a bound before coming to rest; reproduce with --seed ${seed}\n`);
+    writeResult(scenario.name, run.result);
+    if (!run.result.completed) process.stderr.write(`${stopMessage(run.result)}; the responses so far are in the output; reproduce with --seed ${seed}\n`);
     return run.result.completed ? 0 : 1;
   } finally {
     sandbox.dispose();

@@ -99,7 +99,20 @@ function finishRun(session: LiveSession, replyTo: number | null, done: { ran: nu
   if (done.stopped === "limit") {
     reply({ type: "notice", level: "error", code: "limit", message: `this session's trace reached ${protocolLimits.traceEntriesPerSessionMax} entries (traceEntriesPerSessionMax); reset, or seek back and branch` });
   }
-  return { type: "stepped", replyTo, ran: done.ran, step: session.step, stopped: done.stopped === "slice" ? "bound" : done.stopped };
+  if (done.stopped === "run_end") reply({ type: "notice", level: "error", code: "limit", message: runEndOf(session).message });
+  const stopped = done.stopped === "slice" ? "bound" : done.stopped === "run_end" ? "limit" : done.stopped;
+  return { type: "stepped", replyTo, ran: done.ran, step: session.step, stopped };
+}
+
+/**
+ * Why the run ended at one of its own bounds (traceEntriesMax, pendingEventsMax, runTimeMsMax...):
+ * the trace's last entry says, with the limit's name and value; a hint on what to do follows.
+ */
+export function runEndOf(session: LiveSession): { limit: string; message: string } {
+  const last = session.trace[session.trace.length - 1];
+  const limit = last?.kind === "run_end" ? last.limit : "limit";
+  const said = last?.kind === "run_end" ? last.message : "the run reached one of its bounds";
+  return { limit, message: `${said}. Nothing more runs in this branch: reset, or seek back and branch` };
 }
 
 /** Asks the world for its pending events (after a run that did not include them). */

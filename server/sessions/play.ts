@@ -4,7 +4,7 @@
 // other sessions on the same world process take turns between slices.
 import { ipcLimits } from "../world/ipc-protocol.ts";
 import type { PlaySpeed } from "../protocol/index.ts";
-import { runGoal } from "./operations.ts";
+import { runEndOf, runGoal } from "./operations.ts";
 import type { LiveSession } from "./session.ts";
 import { SessionError } from "./session.ts";
 
@@ -26,6 +26,10 @@ export function startPlaying(session: LiveSession, speed: PlaySpeed, onStop: (er
         const goal = session.speed === "max" ? { kind: "steps" as const, count: ipcLimits.sliceEventsMax } : { kind: "time" as const, toMs: session.nowMs + Math.max(1, Math.round(session.speed * wallMs)) };
         const done = await runGoal(session, goal, () => false);
         if (done.stopped === "rest" || done.stopped === "limit") stop(done.stopped === "limit" ? new SessionError("limit", "the session's trace is full (traceEntriesPerSessionMax)", "user", { limit: "traceEntriesPerSessionMax" }) : null);
+        if (done.stopped === "run_end") {
+          const end = runEndOf(session);
+          stop(new SessionError("limit", end.message, "user", { limit: end.limit }));
+        }
       })
       .then(
         () => {

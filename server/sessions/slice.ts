@@ -21,8 +21,12 @@ export interface SliceBudget {
   clockMs(): number;
 }
 
-/** done: the goal is met; slice: the budget ran out (continue later); rest: nothing left to run. */
-export type SliceStop = "done" | "condition" | "bound" | "rest" | "limit" | "slice";
+/**
+ * done: the goal is met; slice: the budget ran out (continue later); rest: nothing left to run;
+ * limit: the session's trace is full; run_end: the run reached one of its own bounds (the
+ * trace's last entry, `run_end`, names it).
+ */
+export type SliceStop = "done" | "condition" | "bound" | "rest" | "limit" | "run_end" | "slice";
 
 export function runSlice(engine: LiveEngine, goal: SliceGoal, budget: SliceBudget): { ran: number; stopped: SliceStop } {
   const startMs = budget.clockMs();
@@ -41,7 +45,7 @@ export function runSlice(engine: LiveEngine, goal: SliceGoal, budget: SliceBudge
       }
     }
     const before = engine.world.trace.length;
-    if (!engine.stepOnce()) return { ran, stopped: "rest" };
+    if (!engine.stepOnce()) return { ran, stopped: engine.world.state.stoppedBy !== null ? "run_end" : "rest" };
     ran++;
     if (matches !== null && anyMatch(engine.world.trace, before, matches)) return { ran, stopped: "condition" };
   }

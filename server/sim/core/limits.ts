@@ -26,12 +26,20 @@ export const limits = {
   // The run: a bound on every loop.
   eventsPerRunMax: 1_000_000,
   pendingEventsMax: 200_000,
-  traceEntriesMax: 2_000_000,
+  /** Entries of one run's trace (each costs the host a few hundred bytes, kept for the whole run). */
+  traceEntriesMax: 500_000,
+  /**
+   * Characters of free text in one run's trace, summed (log lines, URLs, keys, labels, limit
+   * messages: what the worker's code decides the size of), so a trace cannot cost gigabytes.
+   */
+  traceTextCharsMax: 20_000_000,
   opsPerDeliveryMax: 10_000,
   timersPerIsolateMax: 1_000,
   subrequestDepthMax: 16,
   /** Subrequests (fetch, same-worker calls included) of one client request's whole tree. */
   subrequestsPerTreeMax: 1_000,
+  /** CPU of every delivery in one client request's whole tree (the sandbox measures each). */
+  treeCpuMsMax: 2_000,
   objectQueueDepthMax: 1_000,
   routeCacheEntriesMax: 100_000,
   logMessageCharsMax: 2_000,

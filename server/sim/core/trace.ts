@@ -2,7 +2,7 @@
 // time `t`; measured numbers (real ms of a cold start, CPU of a delivery) live only in a
 // `measured` field, which the hash leaves out, so a run hashes the same on any machine.
 
-import { sha256HexOfString } from "./hash.ts";
+import { Sha256 } from "./hash.ts";
 
 export type KvReadSource = "cache" | "central" | "negative_cache";
 export type CacheOp = "match" | "put" | "delete";
@@ -80,6 +80,41 @@ export function hashedView(entry: TraceEntry): Record<string, unknown> {
   return rest;
 }
 
+/** Characters of canonical JSON hashed at once: the whole trace is never one string. */
+const hashChunkChars = 1 << 16;
+
+/** SHA-256 of the trace's canonical JSON array (`[e1,e2,...]`), hashed in chunks. */
 export function traceHash(trace: readonly TraceEntry[]): string {
-  return sha256HexOfString(`[${trace.map((entry) => canonicalJson(hashedView(entry))).join(",")}]`);
+  const sha = new Sha256();
+  let chunk = "[";
+  for (let i = 0; i < trace.length; i++) {
+    if (i > 0) chunk += ",";
+    chunk += canonicalJson(hashedView(trace[i]!));
+    if (chunk.length >= hashChunkChars) {
+      sha.updateString(chunk);
+      chunk = "";
+    }
+  }
+  return sha.updateString(`${chunk}]`).digestHex();
+}
+
+/**
+ * Characters of free text an entry carries: the fields whose size the worker's code decides
+ * (what `traceTextCharsMax` bounds). Ids, names and numbers are small and bounded elsewhere.
+ */
+export function textCharsOf(entry: TraceEntry): number {
+  switch (entry.kind) {
+    case "log": return entry.message.length;
+    case "limit": return entry.message.length;
+    case "request": return entry.url.length;
+    case "subrequest": return entry.url.length;
+    case "route": return entry.host.length + entry.path.length;
+    case "kv_read": return entry.key.length + entry.source.length;
+    case "kv_write": return entry.key.length;
+    case "kv_replicate": return entry.key.length;
+    case "rpc_call": return entry.label.length;
+    case "do_redirect": return entry.location.length;
+    case "isolate_load_failed": return entry.message.length;
+    default: return 0;
+  }
 }

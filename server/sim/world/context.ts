@@ -41,8 +41,8 @@ export interface Reads {
   hostsObjects(key: string): boolean;
   /** PoPs that anycast routes to now (health checks). */
   advertised(): ReadonlySet<string>;
-  /** Whether a request tree was refused whole for exceeding its budget (subrequests). */
-  treeRefused(root: string): boolean;
+  /** Why a request tree was refused whole for exceeding a budget, or null (subrequests). */
+  treeRefusal(root: string): string | null;
   /** Live events on the queue (the dispatcher). */
   pendingEvents(): number;
 }

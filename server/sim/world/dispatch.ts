@@ -29,10 +29,11 @@
 //                                                     region_migrate       object-migration.regionMigrate
 //                                                     tree_refused         requests.treeRefused
 //                                                     cache_call           cache.cacheCall
+//                                                     tree_cpu             subrequests.chargeTreeCpu
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
-import type { TraceEntry } from "../core/trace.ts";
+import { textCharsOf, type TraceEntry } from "../core/trace.ts";
 import { cacheCall } from "./cache.ts";
 import { deployStep } from "./deployments.ts";
 import type { Effect, Effects } from "./effects.ts";
@@ -47,7 +48,7 @@ import { objectArrive, objectCall, objectDone, objectHosted, objectRespond, obje
 import { clientReceive, clientSend, popArrive, respond, route, treeRefused } from "./requests.ts";
 import type { WorldState } from "./state.ts";
 import { serviceCall } from "./services.ts";
-import { subrequest } from "./subrequests.ts";
+import { chargeTreeCpu, subrequest } from "./subrequests.ts";
 
 function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
   const { ctx, slices: s } = w;
@@ -79,7 +80,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "isolate_forget": return isolateForget(s.isolates, ctx, event);
     case "object_host": return objectHost(s.isolates, ctx, event);
     case "kv_call": return kvCall(s.kv, ctx, event);
-    case "object_call": return objectCall(s.objects, ctx, event);
+    case "object_call": return objectCall(s.objects, s.subrequests, ctx, event);
     case "storage_call": return storageCall(s.objects, ctx, event);
     case "subrequest": return subrequest(s.subrequests, ctx, event);
     case "service_call": return serviceCall(s.subrequests, ctx, event);
@@ -91,6 +92,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "region_migrate": return regionMigrate(s.objects, ctx, event);
     case "tree_refused": return treeRefused(s.requests, ctx, event);
     case "cache_call": return cacheCall(s.cache, ctx, event);
+    case "tree_cpu": return chargeTreeCpu(s.subrequests, ctx, event);
     default: return exhaustiveSwitchError(event);
   }
 }
@@ -142,13 +144,19 @@ function schedule(w: WorldState, effect: Extract<Effect, { type: "schedule" }>):
 }
 
 /**
- * Appends to the trace. The trace's bound is the run's own: reaching it ends the run cleanly,
- * with a last entry that names the limit (what came before stays a valid trace).
+ * Appends to the trace. The trace's bounds are the run's own (entries, and characters of free
+ * text): reaching one ends the run cleanly, with a last entry that names the limit (what came
+ * before stays a valid trace).
  */
 function record(w: WorldState, entry: TraceEntry): void {
   if (w.stoppedBy !== null) return;
   if (w.trace.length >= limits.traceEntriesMax - 1) {
     stopRun(w, "traceEntriesMax", `the run's trace reached traceEntriesMax (${limits.traceEntriesMax} entries); the run ends here`);
+    return;
+  }
+  w.traceTextChars += textCharsOf(entry);
+  if (w.traceTextChars > limits.traceTextCharsMax) {
+    stopRun(w, "traceTextCharsMax", `the run's trace reached traceTextCharsMax (${limits.traceTextCharsMax} characters of log lines, URLs, keys and messages); the run ends here`);
     return;
   }
   w.trace.push(entry);

@@ -10,7 +10,8 @@ import type { FaultSpec } from "../scenario-types.ts";
 export type SimEvent =
   | { kind: "client_send"; req: string; attempt?: number }
   | { kind: "pop_arrive"; req: string; pop: string }
-  | { kind: "client_receive"; req: string; response: WireResponse; servedBy: string | null; version: string | null }
+  /** `refusal`: the tree's 503, which yields to an answer the worker had already sent. */
+  | { kind: "client_receive"; req: string; response: WireResponse; servedBy: string | null; version: string | null; refusal?: true }
   | { kind: "isolate_reply"; isolate: string; callId: number; result: CallResult; label: string; inFlight: boolean }
   | { kind: "timer_fire"; isolate: string; timerId: number }
   /** `what` names an RPC call (`Counter:A.increment()`) for the stepping UI. */
@@ -82,7 +83,9 @@ export type InstantEvent =
   | { kind: "objects_lost"; isolate: string }
   | { kind: "object_evict"; object: string; reason: string }
   | { kind: "region_migrate"; region: string }
-  | { kind: "tree_refused"; root: string; message: string; atMs: number };
+  | { kind: "tree_refused"; root: string; message: string; atMs: number }
+  /** A delivery of a tree's code spent `cpuMs` (measured by the sandbox), charged to the tree's budget. */
+  | { kind: "tree_cpu"; root: string; cpuMs: number; isolate: string; req: string | null; atMs: number };
 
 export type InstantEventKind = InstantEvent["kind"];
 

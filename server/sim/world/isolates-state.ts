@@ -23,6 +23,11 @@ export interface IsolateRecord {
   handle: IsolateHandle;
   /** Requests being handled in this isolate, by request id. */
   inFlight: Map<string, InFlight>;
+  /**
+   * The tree of every request whose code may still run here, by request id: kept after the
+   * answer until `request_done`, so ctx.waitUntil work stays in the tree that started it.
+   */
+  lineages: Map<string, Lineage>;
   timers: Map<number, Ticket>;
   /** Calls issued and not yet answered, by call id: the request each is for, and its tree. */
   callsOut: Map<number, { req: string | null; root: string }>;

@@ -8,7 +8,7 @@ import { deriveSeed } from "../core/prng.ts";
 import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp } from "../isolate-port.ts";
 import { regionOfPop, type Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
-import type { InstantEvent } from "./events.ts";
+import type { InstantEvent, Lineage, Responder } from "./events.ts";
 import { countPending, type IsolateRecord, type IsolatesSlice } from "./isolates-state.ts";
 import { processOps } from "./ops.ts";
 import { textResponse } from "./wire.ts";
@@ -27,18 +27,20 @@ export function isolateFamily(worker: string, version: string, pop: string): str
 /** A request for a worker at a PoP: into its warm isolate, or a cold start first. */
 export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fetch">): Effects {
   const out = new Effects();
+  if (refusedTree(ctx, out, e.lineage, e.responder, e.pop, e.version, e.atMs)) return out;
   const loaded = ensureIsolate(s, ctx, out, e.worker, e.version, e.pop);
   if (!loaded.ok) {
     out.now({ kind: "respond", responder: e.responder, response: textResponse(500, `worker failed to load: ${loaded.message}`), pop: e.pop, version: e.version, atMs: e.atMs });
     return out;
   }
   loaded.isolate.inFlight.set(e.req, e.rpc === undefined ? { responder: e.responder, lineage: e.lineage, request: e.request } : { responder: e.responder, lineage: e.lineage });
+  loaded.isolate.lineages.set(e.req, e.lineage);
   // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
   const cf = { colo: e.pop, region: loaded.isolate.region };
   const entrypoint = e.entrypoint ?? null;
   const delivery: DeliveryEvent = e.rpc !== undefined ? { kind: "rpc", requestId: e.req, entrypoint, call: e.rpc }
     : entrypoint !== null ? { kind: "fetch", requestId: e.req, request: e.request, cf, entrypoint } : { kind: "fetch", requestId: e.req, request: e.request, cf };
-  deliver(s, ctx, out, loaded.isolate, delivery, e.req, e.atMs - ctx.nowMs + loaded.coldMs);
+  deliver(s, ctx, out, loaded.isolate, delivery, e.req, e.lineage.root, e.atMs - ctx.nowMs + loaded.coldMs);
   return out;
 }
 
@@ -47,9 +49,24 @@ export function isolateDeliver(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_d
   const out = new Effects();
   const isolate = s.isolates.get(e.isolate);
   if (!isolate) return out;
-  if (e.responder !== null && e.req !== null) isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
-  deliver(s, ctx, out, isolate, e.delivery, e.req, 0);
+  if (e.responder !== null && refusedTree(ctx, out, e.lineage, e.responder, isolate.pop, isolate.version, ctx.nowMs)) return out;
+  if (e.responder !== null && e.req !== null) {
+    isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
+    isolate.lineages.set(e.req, e.lineage);
+  }
+  deliver(s, ctx, out, isolate, e.delivery, e.req, e.req === null ? null : e.lineage.root, 0);
   return out;
+}
+
+/**
+ * A request of a tree refused whole (subrequests.ts) runs no code: it answers 503 with the
+ * refusal at once, so a fan-out already on its way (queued Durable Object calls) costs nothing.
+ */
+function refusedTree(ctx: Ctx, out: Effects, lineage: Lineage, responder: Responder, pop: string, version: string | null, atMs: number): boolean {
+  const refusal = ctx.reads.treeRefusal(lineage.root);
+  if (refusal === null) return false;
+  out.now({ kind: "respond", responder, response: textResponse(503, refusal), pop, version, atMs });
+  return true;
 }
 
 /** Loads (or finds) the isolate that will host an object, and tells the objects concern which. */
@@ -82,7 +99,7 @@ function ensureIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, worker: string,
   const coldMs = modelMs + (ctx.options.chargeMeasuredCosts ? Math.round(measuredMs) : 0);
   const isolate: IsolateRecord = {
     key, worker, version, pop, region: regionOfPop(ctx, pop), handle: loaded.isolate,
-    inFlight: new Map(), timers: new Map(), callsOut: new Map(), timerRequests: new Map(), pendingPerRequest: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
+    inFlight: new Map(), lineages: new Map(), timers: new Map(), callsOut: new Map(), timerRequests: new Map(), pendingPerRequest: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
   };
   s.isolates.set(key, isolate);
   s.currentIsolate.set(family, key);
@@ -103,10 +120,11 @@ function takeSyncTrace(s: IsolatesSlice, out: Effects): void {
 /**
  * Delivers one event and turns what the code did into effects. `delayMs` is virtual time spent
  * before the code's effects leave the isolate (a cold start); measured CPU is added only on
- * request. What follows the operations (the isolate's end, or its idle check) runs after
- * everything they caused, as `isolate_delivered`.
+ * request. The delivery's measured CPU is charged to `root`'s tree (its budget is
+ * treeCpuMsMax) before its operations go out. What follows the operations (the isolate's end, or
+ * its idle check) runs after everything they caused, as `isolate_delivered`.
  */
-function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, delayMs: number): void {
+function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, root: string | null, delayMs: number): void {
   if (!isolate.handle.alive) return;
   // The code runs once the cold start is over, so that is the instant its Date.now() reads:
   // a timer it sets then fires exactly its delay after what Date.now() said.
@@ -116,6 +134,7 @@ function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecor
   out.trace({ kind: "deliver", t: ctx.nowMs, isolate: isolate.key, event: event.kind, req, ops: result.ops.length, measured: result.measured });
   isolate.lastActiveMs = ctx.nowMs;
   const atMs = ctx.nowMs + delayMs + cpuMs;
+  if (root !== null && result.measured.cpuMs > 0) out.now({ kind: "tree_cpu", root, cpuMs: result.measured.cpuMs, isolate: isolate.key, req, atMs });
   const before = out.list.length;
   let ops = result.ops;
   if (ops.length > limits.opsPerDeliveryMax) ops = withoutClearedTimers(ops);
@@ -259,10 +278,12 @@ export function timerFire(s: IsolatesSlice, ctx: Ctx, key: string, timerId: numb
   const out = new Effects();
   const isolate = s.isolates.get(key);
   if (!isolate || !isolate.timers.delete(timerId)) return out;
-  countPending(isolate, isolate.timerRequests.get(timerId), -1);
+  const req = isolate.timerRequests.get(timerId);
+  countPending(isolate, req, -1);
   isolate.timerRequests.delete(timerId);
   out.trace({ kind: "timer", t: ctx.nowMs, isolate: key, timerId, action: "fire" });
-  deliver(s, ctx, out, isolate, { kind: "timer", timerId }, null, 0);
+  const root = req === null || req === undefined ? null : isolate.lineages.get(req)?.root ?? null;
+  deliver(s, ctx, out, isolate, { kind: "timer", timerId }, null, root, 0);
   return out;
 }
 
@@ -274,12 +295,19 @@ export function isolateReply(s: IsolatesSlice, ctx: Ctx, e: { isolate: string; c
   const call = isolate.callsOut.get(e.callId);
   isolate.callsOut.delete(e.callId);
   countPending(isolate, call?.req, -1);
-  const root = call?.root;
-  if (root !== undefined && ctx.reads.treeRefused(root)) {
-    // The tree was refused as a whole (its client has its 5xx): its requests here are abandoned.
-    for (const [req, flight] of [...isolate.inFlight]) if (flight.lineage.root === root) isolate.inFlight.delete(req);
+  const root = call?.root ?? null;
+  const refusal = root === null ? null : ctx.reads.treeRefusal(root);
+  if (refusal !== null) {
+    // The tree was refused as a whole (its client has its 5xx): its code here gets no more
+    // answers, and its requests here answer 503 at once, so every object busy with the tree
+    // opens its gate and every caller above is released the same way.
+    for (const [req, flight] of [...isolate.inFlight]) {
+      if (flight.lineage.root !== root) continue;
+      isolate.inFlight.delete(req);
+      out.now({ kind: "respond", responder: flight.responder, response: textResponse(503, refusal), pop: isolate.pop, version: isolate.version, atMs: ctx.nowMs });
+    }
     return out;
   }
-  deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, 0);
+  deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, root, 0);
   return out;
 }

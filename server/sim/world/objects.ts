@@ -15,17 +15,22 @@ import type { Caller, CallOp, InstantEvent } from "./events.ts";
 import { scheduleIdle, setState } from "./object-lifecycle.ts";
 import { scheduleTakes, type ObjectRecord, type ObjectRequest, type ObjectsWorld } from "./objects-state.ts";
 import { objectReceiver, rpcLabel, rpcOutcome, rpcResultLabel } from "./rpc.ts";
+import { chargeSubrequest, type SubrequestsSlice } from "./subrequests.ts";
 import { textResponse, withHeader } from "./wire.ts";
 
 type Instant<K extends InstantEvent["kind"]> = Extract<InstantEvent, { kind: K }>;
 
 export const ownerHeader = "x-durable-object-owner";
 
-/** A stub's fetch or RPC call leaves the caller's isolate for the owner region. */
-export function objectCall(objects: ObjectsWorld, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
+/**
+ * A stub's fetch or RPC call leaves the caller's isolate for the owner region. It is a
+ * subrequest of the caller's tree, charged like a fetch (subrequests.ts).
+ */
+export function objectCall(objects: ObjectsWorld, subrequests: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {
   const out = new Effects();
   const { caller, op, atMs } = e;
   if (op.target.type !== "object") return out;
+  if (!chargeSubrequest(subrequests, ctx, out, caller, op, atMs)) return out;
   const target = op.target;
   const object = objectFor(objects, ctx, caller.worker, target.className, target.objectId, target.objectName, target.locationHint);
   const reach = ctx.network.send(caller.region, object.owner);

@@ -55,6 +55,7 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
       return;
     }
     case "request_done":
+      isolate.lineages.delete(op.requestId);
       finishRequest(out, isolate, op.requestId, null, atMs);
       return;
     case "limit":
@@ -67,7 +68,8 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
 
 /** An asynchronous call leaves the isolate for the concern that answers it, at this instant. */
 function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): void {
-  const lineage = (op.requestId === null ? undefined : isolate.inFlight.get(op.requestId)?.lineage) ?? { root: op.requestId ?? isolate.key, depth: 0 };
+  // After its answer a request's code (ctx.waitUntil work) still belongs to its tree.
+  const lineage = (op.requestId === null ? undefined : isolate.lineages.get(op.requestId)) ?? { root: op.requestId ?? isolate.key, depth: 0 };
   const caller: Caller = { isolate: isolate.key, worker: isolate.worker, pop: isolate.pop, region: isolate.region, lineage };
   isolate.callsOut.set(op.callId, { req: op.requestId, root: lineage.root });
   countPending(isolate, op.requestId, 1);

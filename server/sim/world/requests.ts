@@ -24,6 +24,8 @@ export interface ClientRequest {
   retry: ClientRetry | null;
   /** Which attempt is in flight: 1, then 2.. for each retry. */
   attempt: number;
+  /** True once the worker's answer is on its way back (the client has it one path later). */
+  answered?: boolean;
 }
 
 /** The requests concern's slice: every client request of the run, by id. */
@@ -99,6 +101,7 @@ export function respond(s: RequestsSlice, ctx: Ctx, event: Extract<InstantEvent,
   switch (responder.type) {
     case "client": {
       const client = s.clients.get(responder.req)!;
+      client.answered = true;
       const back = ctx.network.clientLatencyMs(client.from, regionOfPop(ctx, pop), ctx.options.clientToPopMs);
       out.send(atMs + back, { kind: "client_receive", req: responder.req, response: answer, servedBy: regionOfPop(ctx, pop), version });
       break;
@@ -120,8 +123,9 @@ export function respond(s: RequestsSlice, ctx: Ctx, event: Extract<InstantEvent,
   return out;
 }
 
-export function clientReceive(s: RequestsSlice, ctx: Ctx, event: { req: string; response: WireResponse; servedBy: string | null; version: string | null }): Effects {
+export function clientReceive(s: RequestsSlice, ctx: Ctx, event: { req: string; response: WireResponse; servedBy: string | null; version: string | null; refusal?: true }): Effects {
   const out = new Effects();
+  if (event.refusal === true && s.clients.get(event.req)?.answered === true) return out;
   finishClient(s, ctx, out, event.req, event.response, event.servedBy, event.version);
   return out;
 }
@@ -133,12 +137,16 @@ function finishClient(s: RequestsSlice, ctx: Ctx, out: Effects, req: string, res
   out.trace({ kind: "response", t: ctx.nowMs, req, status: response.status, servedBy, version });
 }
 
-/** A client request's tree went over its budget: the client gets a 503 naming the limit now. */
+/**
+ * A client request's tree went over its budget: the client gets a 503 naming the limit now,
+ * unless the worker's own answer left first (the tree went on in ctx.waitUntil work, or the
+ * same delivery that started the fan-out also answered: that answer comes after its calls).
+ */
 export function treeRefused(s: RequestsSlice, ctx: Ctx, e: { root: string; message: string; atMs: number }): Effects {
   const out = new Effects();
   const client = s.clients.get(e.root);
   if (!client || client.response || client.pop === null) return out;
   const back = ctx.network.clientLatencyMs(client.from, regionOfPop(ctx, client.pop), ctx.options.clientToPopMs);
-  out.send(e.atMs + back, { kind: "client_receive", req: e.root, response: textResponse(503, e.message), servedBy: regionOfPop(ctx, client.pop), version: null });
+  out.send(e.atMs + back, { kind: "client_receive", req: e.root, response: textResponse(503, e.message), servedBy: regionOfPop(ctx, client.pop), version: null, refusal: true });
   return out;
 }

@@ -56,6 +56,8 @@ export class WorldState {
   readonly queue = new EventQueue<SimEvent>();
   readonly trace: TraceEntry[] = [];
   stepsRun = 0;
+  /** Characters of free text in the trace so far (textCharsOf), bounded by traceTextCharsMax. */
+  traceTextChars = 0;
   /** Set when a bound of the run itself was reached (the trace's last entry names it). */
   stoppedBy: string | null = null;
 
@@ -67,7 +69,7 @@ export class WorldState {
       isolateLoaded: (key) => isolates.isolates.has(key),
       hostsObjects: (key) => objects.hostedIn(key),
       advertised: () => advertised,
-      treeRefused: (root) => subrequests.refused.has(root),
+      treeRefusal: (root) => subrequests.refused.get(root) ?? null,
       pendingEvents: () => this.queue.size,
     };
   }

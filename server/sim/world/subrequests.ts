@@ -4,9 +4,11 @@
 // answers after the network path both ways plus its own latency; across a partition, 502.
 //
 // Work amplification is bounded per client request, across the whole tree it causes: at most
-// `subrequestDepthMax` deep (the fetch rejects naming the limit) and `subrequestsPerTreeMax`
-// subrequests in all, same-worker calls included. Past the second the tree is refused whole:
-// the client gets a 503 naming the limit at once, and the rest of the tree is dropped.
+// `subrequestDepthMax` deep (the call rejects naming the limit), `subrequestsPerTreeMax`
+// subrequests in all (fetches, service-binding and Durable Object calls, same-worker calls and
+// ctx.waitUntil work included), and `treeCpuMsMax` of CPU over every delivery of the tree's code.
+// Past either budget the tree is refused whole: the client gets a 503 naming the limit at once,
+// and every later call of the tree rejects with the same message, so its code winds down.
 
 import { utf8Encode } from "../core/hash.ts";
 import { limits } from "../core/limits.ts";
@@ -14,39 +16,63 @@ import type { WireRequest } from "../isolate-port.ts";
 import { callError, replyAt } from "./calls.ts";
 import type { Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
-import type { Caller, CallOp } from "./events.ts";
+import type { Caller, CallOp, InstantEvent } from "./events.ts";
 import { textResponse, urlParts } from "./wire.ts";
 
-/** The subrequests concern's slice: subrequests made per request tree, and the trees refused. */
+/** The subrequests concern's slice: what each request tree has spent, and the trees refused (with why). */
 export interface SubrequestsSlice {
   readonly perTree: Map<string, number>;
-  readonly refused: Set<string>;
+  readonly cpuMsPerTree: Map<string, number>;
+  readonly refused: Map<string, string>;
 }
 
 /**
- * Counts one subrequest (a fetch, or a service binding's fetch or RPC call) against its tree's
- * budgets. False when it may not go: the tree was refused whole, or the call was refused for
- * depth (its caller's promise rejects naming the limit).
+ * Counts one subrequest (a fetch, a service binding's or a Durable Object's fetch or RPC call)
+ * against its tree's budgets. False when it may not go (its caller's promise then rejects
+ * naming the limit): the tree was refused whole, or the call would be too deep.
  */
 export function chargeSubrequest(s: SubrequestsSlice, ctx: Ctx, out: Effects, caller: Caller, op: CallOp, atMs: number): boolean {
   const root = caller.lineage.root;
-  if (s.refused.has(root)) return false;
+  const label = `${op.method} refused`;
+  const refusal = s.refused.get(root);
+  if (refusal !== undefined) {
+    replyAt(out, caller, op.callId, atMs, callError("Error", refusal), label, false);
+    return false;
+  }
   const made = (s.perTree.get(root) ?? 0) + 1;
   s.perTree.set(root, made);
   if (made > limits.subrequestsPerTreeMax) {
     const message = `too many subrequests: more than subrequestsPerTreeMax (${limits.subrequestsPerTreeMax}) in the tree of request ${root}`;
-    s.refused.add(root);
-    out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestsPerTreeMax", message });
-    out.now({ kind: "tree_refused", root, message, atMs });
+    refuseTree(s, ctx, out, { root, limit: "subrequestsPerTreeMax", message, isolate: caller.isolate, req: op.requestId, atMs });
+    replyAt(out, caller, op.callId, atMs, callError("Error", message), label, false);
     return false;
   }
   if (caller.lineage.depth + 1 > limits.subrequestDepthMax) {
     const message = `subrequest depth limit exceeded: more than subrequestDepthMax (${limits.subrequestDepthMax}) nested subrequests`;
     out.trace({ kind: "limit", t: ctx.nowMs, isolate: caller.isolate, req: op.requestId, limit: "subrequestDepthMax", message });
-    replyAt(out, caller, op.callId, atMs, callError("Error", message), `${op.target.type === "service" ? op.method : "fetch"} refused`, false);
+    replyAt(out, caller, op.callId, atMs, callError("Error", message), label, false);
     return false;
   }
   return true;
+}
+
+/** Charges a delivery's measured CPU to its tree; past `treeCpuMsMax` the tree is refused whole. */
+export function chargeTreeCpu(s: SubrequestsSlice, ctx: Ctx, e: Extract<InstantEvent, { kind: "tree_cpu" }>): Effects {
+  const out = new Effects();
+  if (s.refused.has(e.root)) return out;
+  const usedMs = (s.cpuMsPerTree.get(e.root) ?? 0) + e.cpuMs;
+  s.cpuMsPerTree.set(e.root, usedMs);
+  if (usedMs > limits.treeCpuMsMax) {
+    const message = `the tree of request ${e.root} used more than treeCpuMsMax (${limits.treeCpuMsMax} ms) of CPU across its subrequests`;
+    refuseTree(s, ctx, out, { root: e.root, limit: "treeCpuMsMax", message, isolate: e.isolate, req: e.req, atMs: e.atMs });
+  }
+  return out;
+}
+
+function refuseTree(s: SubrequestsSlice, ctx: Ctx, out: Effects, r: { root: string; limit: string; message: string; isolate: string; req: string | null; atMs: number }): void {
+  s.refused.set(r.root, r.message);
+  out.trace({ kind: "limit", t: ctx.nowMs, isolate: r.isolate, req: r.req, limit: r.limit, message: r.message });
+  out.now({ kind: "tree_refused", root: r.root, message: r.message, atMs: r.atMs });
 }
 
 export function subrequest(s: SubrequestsSlice, ctx: Ctx, e: { caller: Caller; op: CallOp; atMs: number }): Effects {

@@ -64,7 +64,11 @@ export class World {
   step(): boolean {
     const w = this.state;
     const head = w.queue.peek();
-    if (!head || w.stoppedBy !== null || head.timeMs > w.options.runTimeMsMax) return false;
+    if (!head || w.stoppedBy !== null) return false;
+    if (head.timeMs > w.options.runTimeMsMax) {
+      stopAtRunTime(w);
+      return false;
+    }
     if (w.stepsRun >= limits.eventsPerRunMax) {
       stopRun(w, "eventsPerRunMax", `the run reached eventsPerRunMax (${limits.eventsPerRunMax} events); the run ends here`);
       return false;
@@ -122,7 +126,10 @@ export class World {
   /** Runs to rest (or to `runTimeMsMax` / `eventsPerRunMax`). */
   run(): RunResult {
     // No clock advance at the end: the result's end time is the last event's.
-    this.drain(this.state.options.runTimeMsMax, limits.eventsPerRunMax);
+    // No count here: step() itself ends the run at eventsPerRunMax, saying so in the trace.
+    this.drain(this.state.options.runTimeMsMax, Infinity);
+    const head = this.state.queue.peek();
+    if (head && head.timeMs > this.state.options.runTimeMsMax) stopAtRunTime(this.state);
     return this.result();
   }
 
@@ -148,6 +155,12 @@ export class World {
   }
 }
 
+/** Work is still pending past the run's virtual time bound: the run ends there, saying so. */
+function stopAtRunTime(w: WorldState): void {
+  const limitMs = w.options.runTimeMsMax;
+  stopRun(w, "runTimeMsMax", `the run reached runTimeMsMax (${limitMs} ms of virtual time) with work still pending; the run ends here`);
+}
+
 function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldState {
   const options = scenario.world;
   const topology = new Topology(options.regions, options.latency);
@@ -163,7 +176,7 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const requests: RequestsSlice = { clients: new Map() };
   const versions = new Map<string, Map<string, string>>();
   const advertised = new Set(topology.pops.map((p) => p.id));
-  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs, options.kvWriteRateLimit), versions, advertised, subrequests: { perTree: new Map(), refused: new Set() }, cache: new CacheWorld() });
+  const w = new WorldState(ctx, { requests, isolates, objects, kv: new KvWorld(topology, options.kvReplicationLagMs, options.kvWriteRateLimit), versions, advertised, subrequests: { perTree: new Map(), cpuMsPerTree: new Map(), refused: new Map() }, cache: new CacheWorld() });
   w.trace.push({ kind: "start", t: 0, seed, options: { name: scenario.name, world: { ...options }, workers: scenario.workers.map((x) => `${x.name}@${x.version}`) } });
   for (const worker of scenario.workers) {
     isolates.scripts.set(`${worker.name}@${worker.version}`, { name: worker.name, version: worker.version, code: worker.code, bindings: worker.bindings, ...modulesOf(worker) });
