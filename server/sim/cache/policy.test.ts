@@ -2,7 +2,7 @@
 // Each case puts one response at a fixed virtual time and reads the verdict.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cachePolicy, notModified, parseCacheControl } from "./policy.ts";
+import { cachePolicy, httpDate, notModified, parseCacheControl } from "./policy.ts";
 
 const nowMs = Date.UTC(2026, 0, 1);
 const policy = (status: number, headers: [string, string][], request: [string, string][] = []) => cachePolicy(request, status, headers, nowMs, 10);
@@ -58,4 +58,11 @@ test("a conditional match is not modified for a matching ETag or a later If-Modi
   assert.equal(notModified([["if-none-match", '"a", W/"b"']], [["etag", '"b"']]), true);
   assert.equal(notModified([["if-none-match", '"c"']], [["etag", '"b"']]), false);
   assert.equal(notModified([["if-modified-since", "Thu, 01 Jan 2026 00:00:00 GMT"]], [["last-modified", "Wed, 31 Dec 2025 00:00:00 GMT"]]), true);
+});
+
+test("httpDate formats virtual time as the HTTP date Date#toUTCString gives, across leap years and centuries", () => {
+  for (let i = 0; i < 5000; i++) {
+    const ms = i * 86_400_000 * 11 + i * 7919;
+    assert.equal(httpDate(ms), new Date(ms).toUTCString());
+  }
 });

@@ -75,7 +75,7 @@ export function cachePolicy(requestHeaders: HeaderPairs, status: number, respons
   const reason = unstorableReason(req, res, cc, status, bodyBytes);
   const ageS = seconds(res.age);
   const headers: [string, string][] = pairs.filter(([n]) => !hopByHop.has(n) && n !== "age");
-  headers.push(["age", `${Math.round(ageS)}`], ["date", new Date(nowMs).toUTCString()]);
+  headers.push(["age", `${Math.round(ageS)}`], ["date", httpDate(nowMs)]);
   if (reason !== null) return { storable: false, reason, ttlMs: 0, headers };
   const maxAgeS = maxAgeSeconds(res, cc, nowMs);
   const freshS = maxAgeS - ageS;
@@ -136,4 +136,26 @@ function parseEtag(value: string | undefined): string | undefined {
 
 function httpDateMs(value: string): number {
   return /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d\d\d\d \d\d:\d\d:\d\d GMT$/.test(value) ? Date.parse(value) : NaN;
+}
+
+const weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** An instant of virtual time as an HTTP date (RFC 9110 IMF-fixdate), computed without the host's clock. */
+export function httpDate(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  const secondsOfDay = Math.floor((ms - days * 86_400_000) / 1000);
+  // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const weekday = weekdays[((days % 7) + 7) % 7]!;
+  return `${weekday}, ${two(day)} ${months[month - 1]} ${year} ${two(Math.floor(secondsOfDay / 3600))}:${two(Math.floor(secondsOfDay / 60) % 60)}:${two(secondsOfDay % 60)} GMT`;
 }

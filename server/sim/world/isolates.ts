@@ -126,8 +126,8 @@ function takeSyncTrace(s: IsolatesSlice, out: Effects): void {
  */
 function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecord, event: DeliveryEvent, req: string | null, root: string | null, delayMs: number): void {
   if (!isolate.handle.alive) return;
-  // The code runs once the cold start is over, so that is the instant its Date.now() reads:
-  // a timer it sets then fires exactly its delay after what Date.now() said.
+  // The code runs once the cold start is over, so that is the instant the worker's clock reads:
+  // a timer it sets then fires exactly its delay after what that clock said.
   const result = isolate.handle.deliver(event, ctx.nowMs + delayMs);
   takeSyncTrace(s, out);
   const cpuMs = ctx.options.chargeMeasuredCosts ? Math.round(result.measured.cpuMs) : 0;
