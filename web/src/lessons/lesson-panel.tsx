@@ -11,6 +11,7 @@ import { worldMapText } from "../diagrams/world-map.ts";
 import type { LessonContent } from "./lesson-content.ts";
 import { walkthroughFileName, walkthroughMarkdown } from "./walkthrough-export.ts";
 import { InlineMarkdown, LessonMarkdown } from "./markdown.ts";
+import { StepFigures } from "./step-figures.tsx";
 import "./lesson.css";
 
 export function LessonPanel() {
@@ -77,6 +78,7 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
           )}
           {step.predict && <Predict key={step.predict.id} question={step.predict} />}
           <LessonMarkdown text={step.body} />
+          <StepFigures ids={step.figures} />
         </article>
       )}
       <div className="check">
@@ -106,7 +108,7 @@ function ExportButton({ lesson }: { lesson: LessonContent }) {
 }
 
 function CheckResult({ pass, hint }: { pass: boolean; hint: string }) {
-  return <p className={`check-result ${pass ? "pass" : "fail"}`} role="status" data-testid="check-result">{pass ? "Passed. " : "Not yet. "}{hint}</p>;
+  return <p className={`check-result ${pass ? "pass" : "fail"}`} role="status" data-testid="check-result">{pass ? "Passed. " : "Not yet. "}{hint.charAt(0).toUpperCase() + hint.slice(1)}</p>;
 }
 
 type Question = NonNullable<LessonContent["steps"][number]["predict"]>;
@@ -131,6 +133,7 @@ function Predict({ question }: { question: Question }) {
       {revealed && (
         <div className="reveal" data-testid="reveal">
           {correct !== null && <p className={correct ? "pass" : "fail"}>{correct ? "You predicted it." : `The answer: ${question.answer}`}</p>}
+          {correct === null && <p className="model-answer"><strong>Model answer:</strong> <InlineMarkdown text={question.answer} /></p>}
           <LessonMarkdown text={question.reveal} />
         </div>
       )}

@@ -5,6 +5,7 @@
 import type { CheckFigure } from "../../../server/lessons/types.ts";
 import type { LessonProgress } from "../store/types.ts";
 import type { LessonContent } from "./lesson-content.ts";
+import { figureValueText } from "./figure-text.ts";
 
 export interface WalkthroughInput {
   lesson: Pick<LessonContent, "id" | "number" | "title" | "summary" | "steps">;
@@ -24,15 +25,9 @@ function cell(text: string): string {
   return plain(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-function valueOf(f: CheckFigure): string {
-  if (f.value === null) return "not measured yet";
-  const rounded = Math.abs(f.value) >= 100 ? Math.round(f.value) : Math.round(f.value * 100) / 100;
-  return `${rounded}${f.unit ? ` ${f.unit}` : ""}${f.measuredOnMachine ? " (this machine)" : ""}`;
-}
-
 function figureTable(figures: readonly CheckFigure[]): string[] {
   if (figures.length === 0) return [];
-  return ["| figure | my session | the design |", "| --- | --- | --- |", ...figures.map((f) => `| ${cell(f.label)} | ${cell(valueOf(f))} | ${cell(f.design ?? "–")} |`), ""];
+  return ["| figure | my session | the design |", "| --- | --- | --- |", ...figures.map((f) => `| ${cell(f.label)} | ${cell(figureValueText(f))} | ${cell(f.design ?? "–")} |`), ""];
 }
 
 export function walkthroughMarkdown({ lesson, progress, figures, worldMap }: WalkthroughInput): string {

@@ -90,6 +90,17 @@ export function createActions(store: AppStore, client: ProtocolClient) {
 
   const run = (fn: () => Promise<unknown>) => () => { fn().catch((e: unknown) => client.report(e)); };
 
+  async function checkCurrentRun(): Promise<void> {
+    s().setChecking(true);
+    const lessonId = s().openLessonId;
+    const predictions = lessonId ? s().progress[lessonId]?.answers : undefined;
+    try {
+      if (!s().server?.scenario) await loadFromEditor();
+      await runToRest();
+      await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) });
+    } finally { s().setChecking(false); }
+  }
+
   return {
     loadFromEditor: run(loadFromEditor),
     /** Ctrl/Cmd+Enter: load (if the scenario changed or none is loaded) or deploy, then send. */
@@ -171,15 +182,13 @@ export function createActions(store: AppStore, client: ProtocolClient) {
       await client.request({ type: "load_lesson", lessonId });
     })(),
     /** Check: the rest of the scenario runs first (a check reads a whole run), then the check. */
-    checkLesson: run(async () => {
+    checkLesson: run(checkCurrentRun),
+    /** "Run it": the scenario again from the start with the editor's code, then measured (checked). */
+    runAndMeasure: run(async () => {
+      s().setPlaying(false);
       s().setChecking(true);
-      const lessonId = s().openLessonId;
-      const predictions = lessonId ? s().progress[lessonId]?.answers : undefined;
-      try {
-        if (!s().server?.scenario) await loadFromEditor();
-        await runToRest();
-        await client.request({ type: "check_lesson", ...(predictions ? { predictions } : {}) });
-      } finally { s().setChecking(false); }
+      try { await loadFromEditor(); } finally { s().setChecking(false); }
+      await checkCurrentRun();
     }),
     /**
      * A new session holds no scenario: load the editor's project, so the world map shows its
