@@ -71,7 +71,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
     for (const el of document.querySelectorAll<HTMLElement>("button, label, .tab, h2, h3, .connection, output")) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || el.closest("dialog:not([open])") || el.closest(".rows") || el.closest(".tabs") || el.closest(".lesson-list") || el.closest(".pending")) continue; // lists that scroll in their own panel
+      if (box.width === 0 || el.closest("dialog:not([open])") || el.closest(".rows") || el.closest(".tabs") || el.closest(".lesson-list") || el.closest(".pending") || el.closest(".lesson-steps .step")) continue; // lists and lesson text that scroll in their own panel (the step nav and Check stay in view)
       if (box.right > vw + 1 || box.bottom > vh + 1) problems.push(`${el.tagName} "${el.textContent?.slice(0, 30)}" outside the viewport`);
       if (el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).overflow !== "visible") problems.push(`${el.tagName} "${el.textContent?.slice(0, 30)}" cut off`);
     }
