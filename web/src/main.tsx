@@ -13,6 +13,7 @@ import { defaultScenario } from "./default-scenario.ts";
 import { ViewIndex } from "./store/view-reducer.ts";
 import { appStore } from "./store/use-app.ts";
 import { installShortcuts } from "./keyboard.ts";
+import { loadMonaco } from "./editor/monaco-loader.ts";
 import { fitDraftToWorld } from "./panels/request-draft.ts";
 import { startPlayback } from "./timeline/playback.ts";
 import { rememberCursor, resumeCursor } from "./timeline/resume-cursor.ts";
@@ -64,6 +65,7 @@ installShortcuts(appStore, actions);
 // For the browser tests and benchmarks: the store and the client (no secrets live in either).
 Object.assign(window, { __edgePlayground: { store: appStore, client, actions } });
 
+void loadMonaco().catch(() => {}); // the editor panel shows the error if it failed
 createRoot(document.getElementById("root")!).render(
   <ActionsContext.Provider value={actions}><App /></ActionsContext.Provider>,
 );

@@ -4,6 +4,7 @@
 // this folder is the only importer of mermaid).
 import { useEffect, useRef, useState } from "react";
 import type { Decoration } from "./diagram.ts";
+import { afterEditor } from "../load-order.ts";
 import { applyDecoration, indexSvg, type Decorated } from "./decorate.ts";
 
 type Mermaid = typeof import("mermaid").default;
@@ -16,7 +17,7 @@ export const mermaidRenders: Record<string, number> = {};
 (globalThis as { __mermaidRenders?: Record<string, number> }).__mermaidRenders = mermaidRenders;
 
 async function mermaidFor(theme: "light" | "dark"): Promise<Mermaid> {
-  loading ??= import("mermaid").then((m) => m.default);
+  loading ??= afterEditor().then(() => import("mermaid")).then((m) => m.default);
   const mermaid = await loading;
   if (configuredTheme !== theme) {
     mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: theme === "dark" ? "dark" : "default", flowchart: { htmlLabels: false }, maxTextSize: 60_000 });

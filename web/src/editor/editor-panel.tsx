@@ -1,5 +1,7 @@
 // The editor: one tab per worker's code and one for the scenario JSON. Monaco loads lazily
 // (monaco-setup.ts); until it is there a skeleton holds its place, so the layout never jumps.
+import { loadMonaco } from "./monaco-loader.ts";
+import { editorMounted } from "../load-order.ts";
 import { useEffect, useRef, useState } from "react";
 import { useActions } from "../panels/actions-context.ts";
 import { appStore, useApp } from "../store/use-app.ts";
@@ -40,9 +42,10 @@ function MonacoHost() {
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    import("./monaco-setup.ts")
+    loadMonaco()
       .then((setup) => { if (!disposed && host.current) { cleanup = mount(setup, host.current); setReady(true); } })
-      .catch((error: unknown) => setFailed(String(error)));
+      .catch((error: unknown) => setFailed(String(error)))
+      .finally(editorMounted);
     return () => { disposed = true; cleanup(); };
   }, []);
   return (
