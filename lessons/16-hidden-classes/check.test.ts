@@ -28,3 +28,9 @@ test("a faster worker with a different answer fails", () => {
 test("without the lab's figures the check says how to get them", () => {
   assert.match(check({ result: run }).hint, /press Check/);
 });
+
+test("the starter never passes, even when noise times it faster than itself", () => {
+  const result = check({ result: run, measured: { ...timings(1.8), "is-starter": 1 } });
+  assert.equal(result.pass, false);
+  assert.match(result.hint, /starter's code \(timed against itself: 1\.80×/);
+});

@@ -18,6 +18,9 @@ export function check({ result, measured }: LessonRun): CheckResult {
   if (broken !== undefined) return fail(`a request did not answer 200 (${broken?.status ?? "no answer"}: ${broken?.body.slice(0, 100) ?? ""})`, figures);
   if (speedup === null || measured?.["same-answer"] === undefined) return fail("no timing was measured: press Check to run the lab", figures);
   if (measured["same-answer"] !== 1) return fail("your worker answers a different sum from the starter's: the rewrite must keep the result", figures);
+  if (measured["is-starter"] === 1) {
+    return fail(`this is the starter's code (timed against itself: ${speedup.toFixed(2)}×, which is the machine's noise). Rewrite it so that every point has the same properties in the same order, with no delete`, figures);
+  }
   if (speedup < speedupMin) {
     return fail(`your code took ${measured["learner-ms"]!.toFixed(3)} ms a request against the starter's ${measured["starter-ms"]!.toFixed(3)} ms: ${speedup.toFixed(2)}×, below ${speedupMin}×. Are all points built with the same properties in the same order, with no delete?`, figures);
   }
