@@ -87,7 +87,7 @@ test("the world map renders once for a run that changes no structure; classes fo
   await page.context().close();
 });
 
-const diagramIds: Record<string, string> = { "World map": "world-map", "KV replication": "kv-replication", "Object lifecycle": "do-lifecycle", "Race view": "race", "Cold start": "cold-start" };
+const diagramIds: Record<string, string> = { "World map": "world-map", "KV replication": "kv-replication", "Object lifecycle": "do-lifecycle", "Race view": "race", "Cold start": "cold-start", Routes: "route-trie" };
 
 function hostileTrace(): TraceEntry[] {
   const start: TraceEntry = { kind: "start", t: 0, seed: 1, options: { world: { regions: ["us-west", "eu-west"] }, workers: ["app@v1"] } };

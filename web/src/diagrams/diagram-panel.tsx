@@ -1,4 +1,4 @@
-// The diagrams: five live views of the world at the timeline's cursor, one shown at a time, each
+// The diagrams: six live views of the world at the timeline's cursor, one shown at a time, each
 // with "Copy as Mermaid" and "Download SVG".
 import { useMemo, useRef } from "react";
 import { useApp } from "../store/use-app.ts";
@@ -9,6 +9,7 @@ import { doLifecycle } from "./do-lifecycle.ts";
 import { kvReplication } from "./kv-replication.ts";
 import { MermaidView } from "./mermaid-view.tsx";
 import { raceDiagram } from "./race.ts";
+import { routeTrie, type RoutedWorker } from "./route-trie.ts";
 import { topologyOf } from "./topology.ts";
 import { worldMap } from "./world-map.ts";
 
@@ -18,6 +19,7 @@ const tabs: { id: DiagramId; label: string }[] = [
   { id: "do-lifecycle", label: "Object lifecycle" },
   { id: "race", label: "Race view" },
   { id: "cold-start", label: "Cold start" },
+  { id: "route-trie", label: "Routes" },
 ];
 
 export function DiagramPanel() {
@@ -39,9 +41,11 @@ export function DiagramPanel() {
         {tabs.map((t) => (
           <button key={t.id} role="tab" aria-selected={t.id === diagram} className={t.id === diagram ? "tab active" : "tab"} onClick={() => showDiagram(t.id)}>{t.label}</button>
         ))}
-        <span className="spacer" />
-        <button className="small" onClick={copy} aria-label="Copy as Mermaid">Copy as Mermaid</button>
-        <button className="small" onClick={download} aria-label="Download SVG">Download SVG</button>
+      </div>
+      {/* Over the diagram's corner, so they stay in view however many tabs there are. */}
+      <div className="diagram-actions">
+        <button className="small" onClick={copy} aria-label="Copy as Mermaid" title="Copy as Mermaid">Copy Mermaid</button>
+        <button className="small" onClick={download} aria-label="Download SVG" title="Download SVG">SVG ↓</button>
       </div>
       <MermaidView key={diagram} name={diagram} text={current.text} decoration={current.decoration} theme={theme} onSvg={(s) => { svg.current = s; }} />
     </section>
@@ -54,6 +58,10 @@ function useCurrentDiagram(id: DiagramId): Diagram {
   const view = useApp((s) => s.view);
   const selectedEntry = useApp((s) => s.selectedEntry);
   const topology = useMemo(() => topologyOf(trace), [trace]);
+  const scenarioWorkers = useApp((s) => s.server?.scenario?.workers);
+  // Routes change only with a load or a deploy: the same shape keeps the same (memoized) list.
+  const routesKey = JSON.stringify(scenarioWorkers?.map((w) => [w.name, w.routes]) ?? []);
+  const routed = useMemo<RoutedWorker[]>(() => (JSON.parse(routesKey) as [string, string[]][]).map(([name, routes]) => ({ name, routes })), [routesKey]);
   const lags = useMemo(() => {
     const start = trace[0];
     return (start?.kind === "start" ? ((start.options.world as { kvReplicationLagMs?: Record<string, number> })?.kvReplicationLagMs ?? {}) : {});
@@ -75,6 +83,7 @@ function useCurrentDiagram(id: DiagramId): Diagram {
       const revealed = race!.messageEntries.filter((i) => i < cursor).length;
       return { text: race!.text, decoration: { ...race!.decoration, revealed } };
     }
+    case "route-trie": return routeTrie(routed, trace, cursor);
     case "cold-start": {
       const chosen = selectedEntry !== null && trace[selectedEntry]?.kind === "isolate_start" ? trace[selectedEntry] : starts.filter((s) => trace.indexOf(s) < cursor).at(-1) ?? starts[0] ?? null;
       return coldStart((chosen ?? null) as Parameters<typeof coldStart>[0]);

@@ -73,7 +73,7 @@ function LessonSteps({ lesson }: { lesson: LessonContent }) {
       {step && (
         <article className="step" data-testid="lesson-step">
           <h3>{step.title}</h3>
-          {step.diagram && ["world-map", "kv-replication", "do-lifecycle", "race", "cold-start"].includes(step.diagram) && (
+          {step.diagram && ["world-map", "kv-replication", "do-lifecycle", "race", "cold-start", "route-trie"].includes(step.diagram) && (
             <button className="small" onClick={() => showDiagram(step.diagram as DiagramId)}>Show the {step.diagram} diagram</button>
           )}
           {step.predict && <Predict key={step.predict.id} question={step.predict} />}

@@ -117,7 +117,7 @@ export interface LessonSlice {
   setProgress(progress: Record<string, LessonProgress>): void;
 }
 
-export type DiagramId = "world-map" | "kv-replication" | "do-lifecycle" | "race" | "cold-start";
+export type DiagramId = "world-map" | "kv-replication" | "do-lifecycle" | "race" | "cold-start" | "route-trie";
 
 export interface UiSlice {
   theme: "light" | "dark";
