@@ -63,7 +63,7 @@ export class WorkerIsolate implements IsolateHandle {
     }
     if (end !== null) this.#finish(end);
     else this.#meter.observe(event, ops);
-    if (this.#graph !== null) ops = ops.map((op) => (op.kind === "exception" ? { ...op, error: { ...op.error, stack: mapStack(this.#graph!, op.error.stack) } } : op));
+    if (this.#graph !== null) ops = ops.map((op) => (op.kind === "exception" ? { ...op, error: { ...op.error, stack: mapStack(this.#graph!, op.error.stack) } } : op.kind === "log" && typeof op.at === "string" ? { ...op, at: mapStack(this.#graph!, op.at) } : op));
     return { ops, end, measured: { cpuMs: Number(cpuNs) / 1e6, wallMs } };
   }
 

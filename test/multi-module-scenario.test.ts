@@ -44,3 +44,18 @@ test("scenario mistakes about modules name the field", () => {
   assert.equal(!missing.ok && missing.error.path, "worker.main");
   assert.match(!missing.ok ? missing.error.message : "", /no module named "src\/nope\.ts"/);
 });
+
+test("console output carries the module and line of the code that logged it, TypeScript lines mapped back", () => {
+  const logging = {
+    "src/index.ts": "import { hello } from './hello';\nexport default { fetch(req: Request): Response { return new Response(hello(new URL(req.url).pathname)); } };\n",
+    "src/hello.ts": "type Path = string;\n\nexport const hello = (p: Path): string => {\n  console.log('hello for', p);\n  return `hi ${p}`;\n};\n",
+  };
+  const parsed = parseScenario(scenario({ main: "src/index.ts", modules: logging }));
+  assert.ok(parsed.ok);
+  const run = runScenario(parsed.value, 1, sandbox);
+  assert.ok(run.ok, run.ok ? "" : run.message);
+  const log = run.result.trace.find((e) => e.kind === "log");
+  assert.ok(log && log.kind === "log");
+  assert.equal(log.message, "hello for /x");
+  assert.deepEqual(log.source && { file: log.source.file, line: log.source.line }, { file: "src/hello.ts", line: 4 });
+});

@@ -148,7 +148,7 @@ export interface CacheKeyRequest {
 export type LogLevel = "log" | "info" | "warn" | "error" | "debug";
 
 export type IsolateOp =
-  | { kind: "log"; requestId: string | null; level: LogLevel; message: string }
+  | { kind: "log"; requestId: string | null; level: LogLevel; message: string; /** The stack line of the code that logged (`at fetch (app.js:12:13)`), when known. */ at?: string }
   | { kind: "call"; callId: number; requestId: string | null; target: CallTarget; method: string; args: unknown[] }
   | { kind: "timer_set"; timerId: number; requestId: string | null; delayMs: number }
   | { kind: "timer_clear"; timerId: number }

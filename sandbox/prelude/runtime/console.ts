@@ -5,7 +5,8 @@ import { sandboxLimits } from "../../limits.ts";
 import { formatArgs } from "./format.ts";
 import { emit, getCurrentRequestId } from "./ops.ts";
 import { requestState } from "./request-state.ts";
-import { StringPrototypeSlice } from "./primordials.ts";
+import { cleanStack } from "./errors.ts";
+import { ErrorCaptureStackTrace, ObjectCreate, StringPrototypeIndexOf, StringPrototypeSlice } from "./primordials.ts";
 
 function log(level: LogLevel, args: unknown[]): void {
   const requestId = getCurrentRequestId();
@@ -21,7 +22,30 @@ function log(level: LogLevel, args: unknown[]): void {
   if (message.length > sandboxLimits.logLineCharsMax) {
     message = `${StringPrototypeSlice(message, 0, sandboxLimits.logLineCharsMax)}… (line cut at logLineCharsMax = ${sandboxLimits.logLineCharsMax})`;
   }
-  emit({ kind: "log", requestId, level, message });
+  const at = callerFrame();
+  emit(at === null ? { kind: "log", requestId, level, message } : { kind: "log", requestId, level, message, at });
+}
+
+/**
+ * The stack line of the learner's code that called console (the editor links the log line to
+ * it). The stack is read in a try: the learner may have replaced Error.prepareStackTrace.
+ */
+function callerFrame(): string | null {
+  if (ErrorCaptureStackTrace === undefined) return null;
+  try {
+    const holder = ObjectCreate(null) as { stack?: unknown };
+    ErrorCaptureStackTrace(holder);
+    const stack = holder.stack;
+    if (typeof stack !== "string") return null;
+    const kept = cleanStack(stack);
+    // The first line is the "Error" header; the next kept line is the caller.
+    const newline = StringPrototypeIndexOf(kept, "\n");
+    if (newline === -1) return null;
+    const next = StringPrototypeIndexOf(kept, "\n", newline + 1);
+    return StringPrototypeSlice(kept, newline + 1, next === -1 ? kept.length : next);
+  } catch {
+    return null;
+  }
 }
 
 export function installConsole(global: Record<string, unknown>): void {

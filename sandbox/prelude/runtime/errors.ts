@@ -59,7 +59,7 @@ export function toWireError(error: unknown): WireError {
 }
 
 /** Drops the stack lines that point into the prelude, with no patchable String methods. */
-function cleanStack(stack: string): string {
+export function cleanStack(stack: string): string {
   let kept = "";
   let start = 0;
   while (start <= stack.length) {

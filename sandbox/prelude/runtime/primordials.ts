@@ -33,6 +33,8 @@ export const PromisePrototypeThen = uncurry(Promise.prototype.then) as <T>(
 ) => Promise<unknown>;
 export const StringCtor = String;
 export const ErrorCtor = Error;
+/** V8's, taken before learner code can replace it (console lines find their caller with it). */
+export const ErrorCaptureStackTrace = (Error as { captureStackTrace?: (target: object) => void }).captureStackTrace;
 export const TypeErrorCtor = TypeError;
 export const Uint8ArrayCtor = Uint8Array;
 export const MathFloor = Math.floor;

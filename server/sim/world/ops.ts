@@ -21,9 +21,11 @@ export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: 
 
 function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp, atMs: number): void {
   switch (op.kind) {
-    case "log":
-      out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: op.level, message: op.message.slice(0, limits.logMessageCharsMax) });
+    case "log": {
+      const source = typeof op.at === "string" ? sourceOfStack(`log\n${op.at}`) : null;
+      out.trace({ kind: "log", t: ctx.nowMs, isolate: isolate.key, req: op.requestId, level: op.level, message: op.message.slice(0, limits.logMessageCharsMax), ...(source === null ? {} : { source }) });
       return;
+    }
     case "call":
       call(out, isolate, op, atMs);
       return;

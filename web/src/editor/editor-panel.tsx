@@ -101,8 +101,15 @@ function mount(setup: Setup, element: HTMLElement): () => void {
   };
   sync();
   syncMarkers();
+  const reveal = (at: NonNullable<ReturnType<typeof appStore.getState>["revealAt"]>) => {
+    if (editor.getModel() !== models.get(at.file)) return;
+    editor.revealLineInCenter(at.line);
+    editor.setPosition({ lineNumber: at.line, column: at.column });
+    editor.focus();
+  };
   const unsubscribe = appStore.subscribe((s, prev) => {
     if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.theme !== prev.theme) sync();
+    if (s.revealAt !== prev.revealAt && s.revealAt !== null) reveal(s.revealAt);
     if (s.files !== prev.files || s.markers !== prev.markers || s.trace !== prev.trace) syncMarkers();
   });
   return () => { unsubscribe(); editor.dispose(); for (const m of models.values()) m.dispose(); };

@@ -69,9 +69,30 @@ function ResponseDetail({ response, trace }: { response: LiveResponse; trace: re
       <h4>Body</h4>
       <pre className="body" data-testid="response-body">{pretty(response.body)}</pre>
       <h4>Logs</h4>
-      <pre className="logs">{logs.map((e) => (e.kind === "log" ? `[${e.level}] ${e.message}` : "")).join("\n") || "(none)"}</pre>
+      <LogLines logs={logs} />
     </div>
   );
 }
 
 const fmt = (ms: number | undefined) => (ms === undefined ? "–" : `${ms.toFixed(2)} ms`);
+
+/** Console output, each line with a link to the line of code that printed it. */
+function LogLines({ logs }: { logs: readonly TraceEntry[] }) {
+  const revealSource = useApp((s) => s.revealSource);
+  const lines = logs.flatMap((e) => (e.kind === "log" ? [e] : []));
+  if (lines.length === 0) return <pre className="logs">(none)</pre>;
+  return (
+    <ol className="logs" data-testid="log-lines">
+      {lines.map((e, i) => (
+        <li key={i}>
+          <span className="log-text">[{e.level}] {e.message}</span>
+          {e.source && (
+            <button className="link" onClick={() => revealSource(e.source!.file, e.source!.line, e.source!.column)} aria-label={`Open ${e.source.file} at line ${e.source.line}`}>
+              {e.source.file}:{e.source.line}
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -9,6 +9,7 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set) => ({
   activeFile: scenarioFile,
   dirty: [],
   markers: [],
+  revealAt: null,
   setFile: (name, text) =>
     set((s) => (s.files[name] === text ? {} : { files: { ...s.files, [name]: text }, dirty: s.dirty.includes(name) ? s.dirty : [...s.dirty, name] })),
   setFiles: (files, activeFile) =>
@@ -16,4 +17,6 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set) => ({
   openFile: (activeFile) => set((s) => (activeFile in s.files ? { activeFile } : {})),
   markClean: () => set({ dirty: [] }),
   setMarkers: (markers) => set({ markers }),
+  revealSource: (file, line, column = 1) =>
+    set((s) => (file in s.files ? { activeFile: file, revealAt: { file, line, column, seq: (s.revealAt?.seq ?? 0) + 1 } } : {})),
 });

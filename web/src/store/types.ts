@@ -38,11 +38,15 @@ export interface EditorSlice {
   /** Files changed since the last deploy or load (what Ctrl+Enter would deploy). */
   dirty: string[];
   markers: EditorMarker[];
+  /** A place the editor should show (a log line's source, clicked): opened, revealed, focused. */
+  revealAt: { file: string; line: number; column: number; seq: number } | null;
   setFile(name: string, text: string): void;
   setFiles(files: Record<string, string>, activeFile?: string): void;
   openFile(name: string): void;
   markClean(): void;
   setMarkers(markers: EditorMarker[]): void;
+  /** Opens `file` at its line in the editor (a file the project lacks is ignored). */
+  revealSource(file: string, line: number, column?: number): void;
 }
 
 export interface RequestDraft { from: string; method: string; url: string; headers: string; body: string }
