@@ -4,7 +4,7 @@
 // replay when its process dies (and records the event that killed it as failing, so the replay
 // does not run it again). Operations of one session run one at a time (`serial`).
 import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
-import { protocolLimits } from "../protocol/limits.ts";
+import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
 import type { WorldPool } from "../world/pool.ts";
@@ -70,7 +70,7 @@ export class LiveSession {
   private readonly handledDeaths = new WeakSet<Death>();
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool) {}
+  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool, readonly budgets: SessionBudgets = sessionBudgetsOf()) {}
 
   /** Runs operations of this session one at a time, in arrival order. */
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -163,10 +163,11 @@ export class LiveSession {
 
   private checkCpuBudget(): void {
     const used = this.cpuMsLastMinute();
-    if (used <= protocolLimits.sessionCpuMsPerMinuteMax) return;
+    const shareMs = this.budgets.sessionCpuMsPerMinuteMax;
+    if (used <= shareMs) return;
     this.playing = false;
     const waitS = Math.max(1, Math.ceil((this.cpu[0]!.atMs + 60_000 - Date.now()) / 1000));
-    throw new SessionError("limit", `this session used ${Math.round(used)} ms of world-process time in the last minute, more than its share of ${protocolLimits.sessionCpuMsPerMinuteMax} ms (sessionCpuMsPerMinuteMax); it is paused so its neighbours keep theirs: step or play again in about ${waitS} s`, "user", { limit: "sessionCpuMsPerMinuteMax" });
+    throw new SessionError("limit", `this session used ${Math.round(used)} ms of world-process time in the last minute, more than its share of ${shareMs} ms (sessionCpuMsPerMinuteMax); it is paused so its neighbours keep theirs: step or play again in about ${waitS} s`, "user", { limit: "sessionCpuMsPerMinuteMax" });
   }
 
   /** A budget that pausing cannot bring back under (memory): the world is closed until a load or reset. */

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import type { SessionBudgets } from "../protocol/limits.ts";
 import type { WorldRequest } from "./ipc-protocol.ts";
 import { WorldProcessHandle, type Death } from "./world-process-handle.ts";
 
@@ -26,6 +27,8 @@ export interface PoolOptions {
   commandMsMax?: number;
   /** Overrides ipcMessageBytesMax (tests of the bound). */
   ipcMessageBytesMax?: number;
+  /** Lowered session budgets, enforced by the world processes (memory, trace entries). */
+  sessionBudgets?: Partial<SessionBudgets>;
   /** Overrides restartBackoffMsMax (tests that cause many deaths). */
   restartBackoffMsMax?: number;
   /** Told about every death, with the sessions that were on the process. */
@@ -103,7 +106,7 @@ export class WorldPool {
   }
 
   private start(index: number): void {
-    const handle = new WorldProcessHandle({ runtimeDir: this.options.runtimeDir, sessionsDir: this.options.sessionsDir, index, ...(this.options.ipcMessageBytesMax === undefined ? {} : { ipcMessageBytesMax: this.options.ipcMessageBytesMax }) });
+    const handle = new WorldProcessHandle({ runtimeDir: this.options.runtimeDir, sessionsDir: this.options.sessionsDir, index, ...(this.options.ipcMessageBytesMax === undefined ? {} : { ipcMessageBytesMax: this.options.ipcMessageBytesMax }), ...(this.options.sessionBudgets === undefined ? {} : { sessionBudgets: this.options.sessionBudgets }) });
     this.slots[index] = handle;
     void handle.exited.then((death) => this.onExit(index, handle, death));
   }
