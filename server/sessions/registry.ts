@@ -63,6 +63,7 @@ export class SessionRegistry {
       session.playing = false;
       this.closedIdle++;
       await session.serial(() => session.closeWorld()).catch(() => undefined);
+      this.pool.unreserve(session.id);
     }
   }
 

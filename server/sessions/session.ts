@@ -276,6 +276,7 @@ export class LiveSession {
     if (this.kills.length < sessionLimits.processKillsMax) return;
     this.playing = false;
     this.quarantinedUntilMs = nowMs + sessionLimits.quarantineMs;
+    this.pool.unreserve(this.id);
     this.quarantined = `this session took down ${this.kills.length} world processes within ${sessionLimits.quarantineWindowMs / 1000} s (processKillsMax); it is stopped for ${sessionLimits.quarantineMs / 1000} s while every other session goes on. Fix the code, then reset or load a scenario.`;
   }
 
