@@ -249,6 +249,7 @@ export class LiveSession {
         // A neighbour's code took the process down while this session waited or was being
         // rebuilt: not this session's fault, so it is rebuilt on the next live process.
         const mine = error.death.beacon?.sessionId === this.id;
+        if (mine && this.proc !== null) this.pool.reserve(this.id, this.proc);
         if (mine) this.countKill();
         if (mine || attempt >= sessionLimits.openRetriesMax) throw new SessionError("world_process_died", `${error.message} while rebuilding this session; try again`, mine ? "user" : "system");
       }
@@ -303,6 +304,7 @@ export class LiveSession {
         spec.actions.push({ step: beacon.step, atMs: 0, action: { type: "fail", eventId: beacon.eventId, limit, message } });
         toStep = beacon.step + 1;
       }
+      if (this.proc !== null) this.pool.reserve(this.id, this.proc);
       blamed = new SessionError("world_process_died", `${message} (${limit}); the request got 503 and your session continues at step ${toStep}`, "user", { limit });
       this.countKill();
     }

@@ -137,6 +137,16 @@ export class WorldPool {
     process?.forget(sessionId);
   }
 
+  /**
+   * The session's code killed `handle`'s process: its slot is the session's alone for a while.
+   * The session says so itself when it learns of the death (that may come before the pool's own
+   * exit handler), so its rebuild already goes to the reserved slot.
+   */
+  reserve(sessionId: string, handle: WorldProcessHandle): void {
+    if (this.reservationOf(handle.slot) === sessionId) return;
+    this.reserved.set(handle.slot, { sessionId, untilMs: Date.now() + poolLimits.suspectSlotMs });
+  }
+
   /** The session is gone (closed, quarantined): a slot reserved for it is open to all again. */
   unreserve(sessionId: string): void {
     for (const [index, r] of this.reserved) if (r.sessionId === sessionId) this.reserved.delete(index);
@@ -160,7 +170,7 @@ export class WorldPool {
     if (this.closed) return;
     const nowMs = Date.now();
     const blamed = death.beacon?.sessionId;
-    if (blamed) this.reserved.set(index, { sessionId: blamed, untilMs: nowMs + poolLimits.suspectSlotMs });
+    if (blamed) this.reserve(blamed, handle);
     this.deathsMs.push(nowMs);
     while (this.deathsMs.length > 0 && this.deathsMs[0]! < nowMs - 60_000) this.deathsMs.shift();
     const recent = this.deathsMs.length;

@@ -61,6 +61,8 @@ export interface ProcessOptions {
 export class WorldProcessHandle {
   readonly child: ChildProcess;
   readonly beaconPath: string;
+  /** The pool's slot this process fills (its restart fills the same one). */
+  readonly slot: number;
   readonly sessions = new Set<string>();
   private readonly queue = new FairQueue<Command>(() => performance.now());
   private current: Command | null = null;
@@ -76,6 +78,7 @@ export class WorldProcessHandle {
   readonly exited: Promise<Death>;
 
   constructor(options: ProcessOptions) {
+    this.slot = options.index;
     this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
     this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
