@@ -141,7 +141,7 @@ export async function runSessionBenchmarks(quick: boolean): Promise<void> {
     const killerState = hostile[hostileClasses.findIndex((h) => h.name === "process killer")]!.messages.filter((m) => m.type === "error" || (m.type === "notice" && m.code === "quarantined")).map((m) => (m.type === "error" ? m.code : "notice quarantined"));
     await Promise.all([...hostile, ...ordinary].map((c) => c.close()));
     const noisyNote = `20 sessions beside ${hostileClasses.filter((h) => h.name !== "process killer").map((h) => h.name).join(", ")}; goal p99 <= 100 ms`;
-    const keptNote = `${kept} of 20 ordinary sessions kept their process (${pidsBefore.filter((p) => !pidsAfter.includes(p)).length} were on a process that died); restarts ${health.worldProcesses.restarts - restartsBefore} meanwhile, quarantined ${health.sessions.quarantined}; the killer saw ${[...new Set(killerState)].join(", ") || "no error"}`;
+    const keptNote = `${kept} of 20 ordinary sessions kept their process (${pidsBefore.filter((p) => !pidsAfter.includes(p)).length} were on a process that died); restarts ${health.worldProcesses.restarts - restartsBefore} meanwhile, quarantined ${health.sessions.quarantined}; the killer saw ${[...new Set(killerState)].join(", ") || "no error"}; processes before ${[...new Set(pidsBefore)].join("/")}, after ${[...new Set(pidsAfter)].join("/")}`;
 
     printFigures("Live sessions (real server, 2 world processes, real ws clients)", [
       { name: "step round trip, 50 sessions", value: `p50 ${fixed(median(samples), 1)} ms  p99 ${fixed(percentile(samples, 99), 1)} ms`, note: `${samples.length} steps; goal p99 <= 50 ms` },
