@@ -11,7 +11,7 @@ import { createHttpHandler } from "./gateway/http.ts";
 import { isAllowedOrigin } from "./gateway/origin.ts";
 import { attachLiveSocket } from "./gateway/live-socket.ts";
 import { healthOf } from "./gateway/health.ts";
-import { protocolLimits } from "./protocol/limits.ts";
+import { protocolLimits, sessionBudgetsOf, type SessionBudgets } from "./protocol/limits.ts";
 import { clientMessageJsonSchema, serverMessageJsonSchema } from "./protocol/json-schema.ts";
 import { scenarioJsonSchema } from "./sim/scenario-schema.ts";
 import { SessionRegistry } from "./sessions/registry.ts";
@@ -48,6 +48,8 @@ export interface ServerOptions {
   ipcMessageBytesMax?: number;
   /** Overrides the per-connection message rate limit (tests that must reach the parser). */
   rate?: { perSecond: number; burst: number };
+  /** Lowers each session's own budgets (CPU share, memory, trace entries); never raises them. */
+  sessionBudgets?: Partial<SessionBudgets>;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<StartedServer> {
@@ -57,7 +59,10 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const dataDir = resolve(options.dataDir ?? "data");
   const projects = new ProjectStore(dataDir);
   let registry: SessionRegistry | null = null;
+  // Checked before anything starts: a budget above its default is refused by name.
+  sessionBudgetsOf(options.sessionBudgets);
   const pool = new WorldPool({
+    ...(options.sessionBudgets === undefined ? {} : { sessionBudgets: options.sessionBudgets }),
     ...(options.worldProcesses === undefined ? {} : { size: options.worldProcesses }),
     ...(options.worldCommandMsMax === undefined ? {} : { commandMsMax: options.worldCommandMsMax }),
     ...(options.ipcMessageBytesMax === undefined ? {} : { ipcMessageBytesMax: options.ipcMessageBytesMax }),
@@ -68,7 +73,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
       registry?.onDeath(death, sessions);
     },
   });
-  const sessions = new SessionRegistry(pool, { ...(options.sessionIdleMs === undefined ? {} : { sessionIdleMs: options.sessionIdleMs }), ...(options.sessionsMax === undefined ? {} : { sessionsMax: options.sessionsMax }) });
+  const sessions = new SessionRegistry(pool, { ...(options.sessionIdleMs === undefined ? {} : { sessionIdleMs: options.sessionIdleMs }), ...(options.sessionsMax === undefined ? {} : { sessionsMax: options.sessionsMax }), ...(options.sessionBudgets === undefined ? {} : { sessionBudgets: options.sessionBudgets }) });
   registry = sessions;
   const http = createServer(
     createHttpHandler(fileURLToPath(new URL("../web/dist", import.meta.url)), policy, {

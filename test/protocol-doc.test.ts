@@ -123,8 +123,13 @@ for scenario files, \`/schema/scenario.json\`.
 - If a world process dies, its sessions get a \`notice\` and are rebuilt on a fresh process at the
   same step. The event that killed it (one that stopped the process answering within
   \`worldCommandMsMax\`) is recorded as failing: its request gets 503 naming the limit, and
-  replays skip it. A SQL query that never ends does not get that far: SQLite interrupts it past
+  replays skip it. The session whose code killed it is rebuilt alone on that slot's restarted
+  process (for \`suspectSlotMs\`, 60 s), so if it kills again, its former neighbours keep theirs.
+  A SQL query that never ends does not get that far: SQLite interrupts it past
   \`sqlStatementMsMax\` of CPU time and \`sql.exec\` throws an error naming the limit.
+- Each session has its own budgets (\`sessionCpuMsPerMinuteMax\`, \`sessionMemoryMbMax\`,
+  \`traceEntriesPerSessionMax\`): past one, that session alone is paused, or its world closed,
+  with an error or notice coded \`limit\` that names it. A server may lower them, never raise them.
 
 ## Limits
 

@@ -53,6 +53,11 @@ export default {
         await Promise.all(Array.from({ length: n }, () => fetch("https://slow.example.net/")));
         return new Response("done");
       }
+      case "/ops": {
+        // n log lines in one delivery: n + 2 operations with the response and request_done.
+        for (let i = 0; i < n; i++) console.log("op " + i);
+        return new Response("logged " + n);
+      }
       case "/alarm": {
         const stub = env.TICK.get(env.TICK.idFromName("t"));
         return stub.fetch(request);
@@ -116,6 +121,46 @@ test("a trace longer than traceEntriesMax ends the run cleanly at the bound", ()
   const result = run(scenarioOf([{ atMs: 0, path: "/" }, ...Array.from({ length: 60 }, (_, i) => ({ atMs: (i + 1) * 1_000, path: "/logs?n=50" }))]));
   assert.equal(result.trace.length, limits.traceEntriesMax);
   assertEndedAt(result, "traceEntriesMax");
+});
+
+// The next bounds are reached first by other bounds at their defaults (logLinesPerRequestMax,
+// timersPerIsolateMax, subrequestsPerTreeMax, runTimeMsMax...), so the scenario lowers them
+// (world.eventsPerRunMax, world.traceEntriesMax, world.opsPerDeliveryMax: options that may lower
+// a bound, never raise it) and a small worker program reaches each.
+
+test("a lowered traceEntriesMax (world.traceEntriesMax) ends the run cleanly at it", () => {
+  const result = run(scenarioOf([{ atMs: 0, path: "/" }, ...[1, 2, 3].map((i) => ({ atMs: i * 1_000, path: "/logs?n=10" }))], { traceEntriesMax: 3_000 }));
+  assert.equal(result.trace.length, 3_000);
+  assertEndedAt(result, "traceEntriesMax");
+  assert.match((result.trace[result.trace.length - 1] as { message: string }).message, /traceEntriesMax \(3000 entries\)/);
+});
+
+test("an alarm that re-arms every second reaches a lowered eventsPerRunMax (world.eventsPerRunMax): the run ends cleanly at it", () => {
+  const result = run(scenarioOf([{ atMs: 0, path: "/" }, { atMs: 1_000, path: "/alarm" }], { eventsPerRunMax: 2_000 }));
+  assert.equal(result.responses[1]?.status, 200);
+  assertEndedAt(result, "eventsPerRunMax");
+  assert.match((result.trace[result.trace.length - 1] as { message: string }).message, /eventsPerRunMax \(2000 events\)/);
+  // It was the event count, not the virtual time, that ended it: the alarm had run far less than 2 h.
+  assert.ok(result.trace[result.trace.length - 1]!.t < 2 * 60 * 60 * 1000);
+});
+
+test("more operations in one delivery than a lowered opsPerDeliveryMax (world.opsPerDeliveryMax): that request gets a 503 naming it, the next answers 200", () => {
+  const result = run(scenarioOf([{ atMs: 0, path: "/" }, { atMs: 1_000, path: "/ops?n=150" }, { atMs: 2_000, path: "/ops?n=50" }, { atMs: 3_000, path: "/" }], { opsPerDeliveryMax: 100 }));
+  assert.equal(result.stoppedBy, null);
+  const [first, refused, under, last] = result.responses;
+  assert.deepEqual(first && [first.status, first.body], [200, "ok"]);
+  assert.equal(refused?.status, 503);
+  assert.match(refused?.body ?? "", /more than opsPerDeliveryMax \(100\) operations in one delivery \(152\)/);
+  assert.ok(result.trace.some((e) => e.kind === "limit" && e.limit === "opsPerDeliveryMax"));
+  assert.deepEqual(under && [under.status, under.body], [200, "logged 50"]);
+  assert.deepEqual(last && [last.status, last.body], [200, "ok"]);
+});
+
+test("a scenario may lower the run's bounds, never raise them: a higher value is refused naming the field", () => {
+  for (const key of ["eventsPerRunMax", "traceEntriesMax", "opsPerDeliveryMax"] as const) {
+    const parsed = parseScenario(scenarioOf([{ atMs: 0, path: "/" }], { [key]: limits[key] + 1 }));
+    assert.ok(!parsed.ok && parsed.error.message.includes(`world.${key}`) && parsed.error.message.includes(String(limits[key])), JSON.stringify(parsed));
+  }
 });
 
 test("a trace with more than traceTextCharsMax characters of log lines ends the run cleanly at the bound", () => {

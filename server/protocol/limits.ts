@@ -46,3 +46,29 @@ export const protocolLimits = {
 } as const;
 
 export type ProtocolLimits = typeof protocolLimits;
+
+/**
+ * One session's own budgets (16 §1): past one, that session (never a neighbour) is paused or its
+ * world closed, with a message naming the budget. The defaults are protocolLimits'; a server may
+ * lower them (ServerOptions.sessionBudgets: tests, a crowded classroom), never raise them.
+ */
+export interface SessionBudgets {
+  sessionCpuMsPerMinuteMax: number;
+  sessionMemoryMbMax: number;
+  traceEntriesPerSessionMax: number;
+}
+
+export const sessionBudgetKeys = ["sessionCpuMsPerMinuteMax", "sessionMemoryMbMax", "traceEntriesPerSessionMax"] as const;
+
+/** The budgets in force: each override, if it is a positive integer no higher than the default. */
+export function sessionBudgetsOf(overrides: Partial<SessionBudgets> = {}): SessionBudgets {
+  const out = {} as SessionBudgets;
+  for (const key of sessionBudgetKeys) {
+    const value = overrides[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= protocolLimits[key])) {
+      throw new RangeError(`sessionBudgets.${key}: expected an integer from 1 to ${protocolLimits[key]} (a budget may be lowered, not raised), got ${String(value)}`);
+    }
+    out[key] = value ?? protocolLimits[key];
+  }
+  return out;
+}

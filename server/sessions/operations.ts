@@ -3,7 +3,6 @@
 // only moves the view (the trace already holds that future); everything else goes to the
 // session's world process as one command per slice, so sessions take turns.
 import type { ClientMessageOf, ServerMessage } from "../protocol/index.ts";
-import { protocolLimits } from "../protocol/limits.ts";
 import { viewAt } from "../sim/world/view.ts";
 import type { SessionActResult, SessionRunResult } from "../world/ipc-protocol.ts";
 import type { SessionAction } from "./actions.ts";
@@ -97,7 +96,7 @@ export async function choose(session: LiveSession, message: ClientMessageOf<"cho
 
 function finishRun(session: LiveSession, replyTo: number | null, done: { ran: number; stopped: SessionRunResult["stopped"] }, reply: Reply): ServerMessage {
   if (done.stopped === "limit") {
-    reply({ type: "notice", level: "error", code: "limit", message: `this session's trace reached ${protocolLimits.traceEntriesPerSessionMax} entries (traceEntriesPerSessionMax); reset, or seek back and branch` });
+    reply({ type: "notice", level: "error", code: "limit", message: `this session's trace reached ${session.budgets.traceEntriesPerSessionMax} entries (traceEntriesPerSessionMax); reset, or seek back and branch` });
   }
   if (done.stopped === "run_end") reply({ type: "notice", level: "error", code: "limit", message: runEndOf(session).message });
   const stopped = done.stopped === "slice" ? "bound" : done.stopped === "run_end" ? "limit" : done.stopped;

@@ -25,7 +25,7 @@ export function startPlaying(session: LiveSession, speed: PlaySpeed, onStop: (er
         lastWallMs = nowWall;
         const goal = session.speed === "max" ? { kind: "steps" as const, count: ipcLimits.sliceEventsMax } : { kind: "time" as const, toMs: session.nowMs + Math.max(1, Math.round(session.speed * wallMs)) };
         const done = await runGoal(session, goal, () => false);
-        if (done.stopped === "rest" || done.stopped === "limit") stop(done.stopped === "limit" ? new SessionError("limit", "the session's trace is full (traceEntriesPerSessionMax)", "user", { limit: "traceEntriesPerSessionMax" }) : null);
+        if (done.stopped === "rest" || done.stopped === "limit") stop(done.stopped === "limit" ? new SessionError("limit", `the session's trace is full: ${session.budgets.traceEntriesPerSessionMax} entries (traceEntriesPerSessionMax)`, "user", { limit: "traceEntriesPerSessionMax" }) : null);
         if (done.stopped === "run_end") {
           const end = runEndOf(session);
           stop(new SessionError("limit", end.message, "user", { limit: end.limit }));

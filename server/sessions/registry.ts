@@ -2,7 +2,7 @@
 // reload or a dropped connection resumes the same session; a session with no connection for
 // `sessionIdleMs` is closed, freeing its isolates and Durable Object databases.
 import { randomBytes } from "node:crypto";
-import { protocolLimits } from "../protocol/limits.ts";
+import { protocolLimits, sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { WorldPool } from "../world/pool.ts";
 import type { Death } from "../world/world-process-handle.ts";
 import { LiveSession } from "./session.ts";
@@ -10,6 +10,8 @@ import { LiveSession } from "./session.ts";
 export interface RegistryOptions {
   sessionIdleMs?: number;
   sessionsMax?: number;
+  /** Lowered budgets of each session (sessionBudgetsOf); the CPU share is enforced here. */
+  sessionBudgets?: Partial<SessionBudgets>;
 }
 
 export class SessionRegistry {
@@ -17,11 +19,13 @@ export class SessionRegistry {
   private readonly sweeper: ReturnType<typeof setInterval>;
   readonly sessionIdleMs: number;
   readonly sessionsMax: number;
+  readonly budgets: SessionBudgets;
   closedIdle = 0;
 
   constructor(private readonly pool: WorldPool, options: RegistryOptions = {}) {
     this.sessionIdleMs = options.sessionIdleMs ?? protocolLimits.sessionIdleMs;
     this.sessionsMax = options.sessionsMax ?? protocolLimits.sessionsPerServerMax;
+    this.budgets = sessionBudgetsOf(options.sessionBudgets);
     this.sweeper = setInterval(() => void this.sweep(), Math.max(50, Math.min(60_000, this.sessionIdleMs / 4)));
     this.sweeper.unref();
   }
@@ -37,7 +41,7 @@ export class SessionRegistry {
   create(): LiveSession | null {
     if (this.byToken.size >= this.sessionsMax) return null;
     const token = randomBytes(18).toString("base64url");
-    const session = new LiveSession(`s${randomBytes(6).toString("hex")}`, token, this.pool);
+    const session = new LiveSession(`s${randomBytes(6).toString("hex")}`, token, this.pool, this.budgets);
     this.byToken.set(token, session);
     return session;
   }
@@ -59,6 +63,7 @@ export class SessionRegistry {
       session.playing = false;
       this.closedIdle++;
       await session.serial(() => session.closeWorld()).catch(() => undefined);
+      this.pool.unreserve(session.id);
     }
   }
 

@@ -4,7 +4,7 @@
 // replay when its process dies (and records the event that killed it as failing, so the replay
 // does not run it again). Operations of one session run one at a time (`serial`).
 import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
-import { protocolLimits } from "../protocol/limits.ts";
+import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
 import type { WorldPool } from "../world/pool.ts";
@@ -70,7 +70,7 @@ export class LiveSession {
   private readonly handledDeaths = new WeakSet<Death>();
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool) {}
+  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool, readonly budgets: SessionBudgets = sessionBudgetsOf()) {}
 
   /** Runs operations of this session one at a time, in arrival order. */
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -163,10 +163,11 @@ export class LiveSession {
 
   private checkCpuBudget(): void {
     const used = this.cpuMsLastMinute();
-    if (used <= protocolLimits.sessionCpuMsPerMinuteMax) return;
+    const shareMs = this.budgets.sessionCpuMsPerMinuteMax;
+    if (used <= shareMs) return;
     this.playing = false;
     const waitS = Math.max(1, Math.ceil((this.cpu[0]!.atMs + 60_000 - Date.now()) / 1000));
-    throw new SessionError("limit", `this session used ${Math.round(used)} ms of world-process time in the last minute, more than its share of ${protocolLimits.sessionCpuMsPerMinuteMax} ms (sessionCpuMsPerMinuteMax); it is paused so its neighbours keep theirs: step or play again in about ${waitS} s`, "user", { limit: "sessionCpuMsPerMinuteMax" });
+    throw new SessionError("limit", `this session used ${Math.round(used)} ms of world-process time in the last minute, more than its share of ${shareMs} ms (sessionCpuMsPerMinuteMax); it is paused so its neighbours keep theirs: step or play again in about ${waitS} s`, "user", { limit: "sessionCpuMsPerMinuteMax" });
   }
 
   /** A budget that pausing cannot bring back under (memory): the world is closed until a load or reset. */
@@ -248,6 +249,7 @@ export class LiveSession {
         // A neighbour's code took the process down while this session waited or was being
         // rebuilt: not this session's fault, so it is rebuilt on the next live process.
         const mine = error.death.beacon?.sessionId === this.id;
+        if (mine && this.proc !== null) this.pool.reserve(this.id, this.proc);
         if (mine) this.countKill();
         if (mine || attempt >= sessionLimits.openRetriesMax) throw new SessionError("world_process_died", `${error.message} while rebuilding this session; try again`, mine ? "user" : "system");
       }
@@ -275,6 +277,7 @@ export class LiveSession {
     if (this.kills.length < sessionLimits.processKillsMax) return;
     this.playing = false;
     this.quarantinedUntilMs = nowMs + sessionLimits.quarantineMs;
+    this.pool.unreserve(this.id);
     this.quarantined = `this session took down ${this.kills.length} world processes within ${sessionLimits.quarantineWindowMs / 1000} s (processKillsMax); it is stopped for ${sessionLimits.quarantineMs / 1000} s while every other session goes on. Fix the code, then reset or load a scenario.`;
   }
 
@@ -301,6 +304,7 @@ export class LiveSession {
         spec.actions.push({ step: beacon.step, atMs: 0, action: { type: "fail", eventId: beacon.eventId, limit, message } });
         toStep = beacon.step + 1;
       }
+      if (this.proc !== null) this.pool.reserve(this.id, this.proc);
       blamed = new SessionError("world_process_died", `${message} (${limit}); the request got 503 and your session continues at step ${toStep}`, "user", { limit });
       this.countKill();
     }

@@ -96,6 +96,10 @@ export const worldSchema = z.strictObject({
   kvWriteRateLimit: z.boolean({ error: "expected true or false" }).optional(),
   chargeMeasuredCosts: z.boolean({ error: "expected true or false" }).optional(),
   runTimeMsMax: ms(1).optional(),
+  // The run's own bounds, lowered for one run (never raised past limits.ts).
+  eventsPerRunMax: int(1, limits.eventsPerRunMax).optional(),
+  traceEntriesMax: int(1, limits.traceEntriesMax).optional(),
+  opsPerDeliveryMax: int(1, limits.opsPerDeliveryMax).optional(),
 }, { error: "expected an object" });
 
 export const scenarioSchema = z.strictObject({

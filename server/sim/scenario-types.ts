@@ -25,6 +25,14 @@ export interface WorldOptions {
   chargeMeasuredCosts: boolean;
   /** The run stops at this virtual time even if events remain (idle timers, alarms). */
   runTimeMsMax: number;
+  /**
+   * A lower bound than the world's own (limits.ts) for one run: set only when the scenario gives
+   * it, so a scenario without it keeps its trace (its `start` entry) byte for byte. A test or a
+   * lesson uses them to reach a bound with a small program; the defaults are the design's.
+   */
+  eventsPerRunMax?: number;
+  traceEntriesMax?: number;
+  opsPerDeliveryMax?: number;
 }
 
 export interface WorkerSpec {

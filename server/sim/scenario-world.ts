@@ -3,12 +3,14 @@
 import { defaults, limits } from "./core/limits.ts";
 import { defaultRegions } from "./net/topology.ts";
 import type { WorldOptions } from "./scenario-types.ts";
+import { runBoundKeys, type RunBoundKey } from "./run-bounds.ts";
 import { arr, bool, fail, type Json, num, obj, onlyKeys, optional, regionOf, str } from "./scenario-reader.ts";
 
 const worldKeys = [
   "regions", "latency", "jitterPercent", "clientToPopMs", "healthCheckIntervalMs", "routeCacheEntries",
   "routeCacheTtlMs", "isolateIdleEvictMs", "objectHibernateMs", "objectEvictMs", "kvReplicationLagMs",
   "kvCentralRegion", "kvWriteRateLimit", "chargeMeasuredCosts", "runTimeMsMax",
+  ...runBoundKeys,
 ] as const;
 
 export function parseWorld(value: Json): WorldOptions {
@@ -35,7 +37,17 @@ export function parseWorld(value: Json): WorldOptions {
     kvWriteRateLimit: optional(w, "kvWriteRateLimit", (v) => bool(v, "world.kvWriteRateLimit"), false),
     chargeMeasuredCosts: optional(w, "chargeMeasuredCosts", (v) => bool(v, "world.chargeMeasuredCosts"), false),
     runTimeMsMax: ms("runTimeMsMax", defaults.runTimeMsMax, 1),
+    ...lowerBounds(w),
   };
+}
+
+/** The run's bounds a scenario may lower (never raise): only those it gives are set. */
+function lowerBounds(w: Record<string, Json>): Partial<Record<RunBoundKey, number>> {
+  const out: Partial<Record<RunBoundKey, number>> = {};
+  for (const key of runBoundKeys) {
+    if (w[key] !== undefined) out[key] = num(w[key], `world.${key}`, 1, limits[key]);
+  }
+  return out;
 }
 
 function parseRegions(value: Json): string[] {

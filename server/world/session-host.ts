@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { LiveResponse, ScenarioSummary } from "../protocol/index.ts";
-import { protocolLimits } from "../protocol/limits.ts";
+import { protocolLimits, sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { IsolateFactory } from "../sim/isolate-port.ts";
 import { popIdOf } from "../sim/net/topology.ts";
 import type { Scenario } from "../sim/scenario-types.ts";
@@ -50,7 +50,7 @@ export class SessionHost {
   /** Response bytes one answer carries: ipcBatchBytesMax, or a quarter of a lower ipcMessageBytesMax. */
   private readonly batchBytesMax: number;
 
-  constructor(private readonly isolates: IsolateFactory, private readonly root: string, private readonly beacon: BeaconWriter | null, messageBytesMax: number = ipcLimits.ipcMessageBytesMax) {
+  constructor(private readonly isolates: IsolateFactory, private readonly root: string, private readonly beacon: BeaconWriter | null, messageBytesMax: number = ipcLimits.ipcMessageBytesMax, private readonly budgets: SessionBudgets = sessionBudgetsOf()) {
     this.batchBytesMax = Math.min(ipcLimits.ipcBatchBytesMax, Math.floor(messageBytesMax / 4));
   }
 
@@ -92,7 +92,7 @@ export class SessionHost {
     const slice = runSlice(hosted.engine, goal, {
       eventsMax: ipcLimits.sliceEventsMax,
       msMax: ipcLimits.sliceMsMax,
-      traceEntriesMax: protocolLimits.traceEntriesPerSessionMax,
+      traceEntriesMax: this.budgets.traceEntriesPerSessionMax,
       clockMs: () => performance.now(),
     });
     this.beacon?.idle();
@@ -103,11 +103,12 @@ export class SessionHost {
   /** A session over its memory budget is closed here, before it can take the process (and its neighbours) down. */
   private checkMemory(sessionId: string, hosted: Hosted): void {
     const bytes = memoryBytesOf(hosted.engine);
-    const max = protocolLimits.sessionMemoryMbMax * 1024 * 1024;
+    const mbMax = this.budgets.sessionMemoryMbMax;
+    const max = mbMax * 1024 * 1024;
     if (bytes <= max) return;
     this.close(sessionId);
     const mb = Math.round(bytes / (1024 * 1024));
-    throw new HostError("limit", `this session's isolates held ${mb} MB, more than ${protocolLimits.sessionMemoryMbMax} MB (sessionMemoryMbMax); its world was closed so the sessions beside it keep running: reset or load a scenario`, undefined, "sessionMemoryMbMax");
+    throw new HostError("limit", `this session's isolates held ${mb} MB, more than ${mbMax} MB (sessionMemoryMbMax); its world was closed so the sessions beside it keep running: reset or load a scenario`, undefined, "sessionMemoryMbMax");
   }
 
   flush(sessionId: string, withPending: boolean): SessionDelta {

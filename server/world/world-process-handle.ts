@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import type { SessionBudgets } from "../protocol/limits.ts";
 import { readBeacon, type BeaconRecord } from "./beacon.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { frame, unframe } from "./ipc-frame.ts";
@@ -57,11 +58,15 @@ export interface ProcessOptions {
   index: number;
   /** Overrides ipcMessageBytesMax (tests of the bound). */
   ipcMessageBytesMax?: number;
+  /** Lowered session budgets the process enforces (memory, trace entries). */
+  sessionBudgets?: Partial<SessionBudgets>;
 }
 
 export class WorldProcessHandle {
   readonly child: ChildProcess;
   readonly beaconPath: string;
+  /** The pool's slot this process fills (its restart fills the same one). */
+  readonly slot: number;
   readonly sessions = new Set<string>();
   private readonly queue = new FairQueue<Command>(() => performance.now());
   private current: Command | null = null;
@@ -77,13 +82,14 @@ export class WorldProcessHandle {
   readonly exited: Promise<Death>;
 
   constructor(options: ProcessOptions) {
+    this.slot = options.index;
     this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
     this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
       execArgv: ["--no-node-snapshot", "--expose-gc", "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
-      env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir, WORLD_IPC_MESSAGE_BYTES_MAX: String(this.bytesMax) },
+      env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir, WORLD_IPC_MESSAGE_BYTES_MAX: String(this.bytesMax), WORLD_SESSION_BUDGETS: JSON.stringify(options.sessionBudgets ?? {}) },
     });
     this.child.on("message", (data: unknown) => {
       if (typeof data === "object" && data !== null && "ready" in data) {

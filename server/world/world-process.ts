@@ -13,6 +13,7 @@ import { ipcLimits, type WorldReply, type WorldRequest } from "./ipc-protocol.ts
 import { runScenario } from "./run-scenario.ts";
 import { ExploreHost } from "./explore-host.ts";
 import { HostError, SessionHost } from "./session-host.ts";
+import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 
 const sandbox = createSandboxFactory();
 sandbox.warmUp();
@@ -20,7 +21,9 @@ const sessionsRoot = process.env.WORLD_SESSIONS_DIR ?? join(process.cwd(), "data
 mkdirSync(sessionsRoot, { recursive: true });
 const beacon = process.env.WORLD_BEACON_PATH ? new BeaconWriter(process.env.WORLD_BEACON_PATH) : null;
 const ipcBytesMax = Number(process.env.WORLD_IPC_MESSAGE_BYTES_MAX ?? ipcLimits.ipcMessageBytesMax);
-const host = new SessionHost(sandbox, sessionsRoot, beacon, ipcBytesMax);
+// The session budgets the gateway was started with (lowered ones only; see sessionBudgetsOf).
+const budgets = sessionBudgetsOf(JSON.parse(process.env.WORLD_SESSION_BUDGETS ?? "{}") as Partial<SessionBudgets>);
+const host = new SessionHost(sandbox, sessionsRoot, beacon, ipcBytesMax, budgets);
 const explorations = new ExploreHost(sandbox);
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string; limit?: string } };

@@ -30,6 +30,7 @@
 //                                                     tree_refused         requests.treeRefused
 //                                                     cache_call           cache.cacheCall
 //                                                     tree_cpu             subrequests.chargeTreeCpu
+//                                                     tree_done            subrequests.treeDone
 
 import { limits } from "../core/limits.ts";
 import { assert, exhaustiveSwitchError } from "../core/result.ts";
@@ -46,9 +47,10 @@ import { regionMigrate } from "./object-migration.ts";
 import { storageCall } from "./object-storage.ts";
 import { objectArrive, objectCall, objectDone, objectHosted, objectRespond, objectTake } from "./objects.ts";
 import { clientReceive, clientSend, popArrive, respond, route, treeRefused } from "./requests.ts";
+import { runBound } from "../run-bounds.ts";
 import type { WorldState } from "./state.ts";
 import { serviceCall } from "./services.ts";
-import { chargeTreeCpu, subrequest } from "./subrequests.ts";
+import { chargeTreeCpu, subrequest, treeDone } from "./subrequests.ts";
 
 function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
   const { ctx, slices: s } = w;
@@ -93,6 +95,7 @@ function handle(w: WorldState, event: SimEvent | InstantEvent): Effects {
     case "tree_refused": return treeRefused(s.requests, ctx, event);
     case "cache_call": return cacheCall(s.cache, ctx, event);
     case "tree_cpu": return chargeTreeCpu(s.subrequests, ctx, event);
+    case "tree_done": return treeDone(s.subrequests, event.root);
     default: return exhaustiveSwitchError(event);
   }
 }
@@ -150,8 +153,9 @@ function schedule(w: WorldState, effect: Extract<Effect, { type: "schedule" }>):
  */
 function record(w: WorldState, entry: TraceEntry): void {
   if (w.stoppedBy !== null) return;
-  if (w.trace.length >= limits.traceEntriesMax - 1) {
-    stopRun(w, "traceEntriesMax", `the run's trace reached traceEntriesMax (${limits.traceEntriesMax} entries); the run ends here`);
+  const entriesMax = runBound(w.options, "traceEntriesMax");
+  if (w.trace.length >= entriesMax - 1) {
+    stopRun(w, "traceEntriesMax", `the run's trace reached traceEntriesMax (${entriesMax} entries); the run ends here`);
     return;
   }
   w.traceTextChars += textCharsOf(entry);

@@ -85,7 +85,9 @@ export type InstantEvent =
   | { kind: "region_migrate"; region: string }
   | { kind: "tree_refused"; root: string; message: string; atMs: number }
   /** A delivery of a tree's code spent `cpuMs` (measured by the sandbox), charged to the tree's budget. */
-  | { kind: "tree_cpu"; root: string; cpuMs: number; isolate: string; req: string | null; atMs: number };
+  | { kind: "tree_cpu"; root: string; cpuMs: number; isolate: string; req: string | null; atMs: number }
+  /** The last member of a request tree finished (isolates-state.ts TreeHolds): what it spent is forgotten. */
+  | { kind: "tree_done"; root: string };
 
 export type InstantEventKind = InstantEvent["kind"];
 

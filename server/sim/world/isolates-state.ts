@@ -3,7 +3,7 @@
 
 import type { TraceEntry } from "../core/trace.ts";
 import type { IsolateHandle, SyncHandler, WireRequest, WorkerScript } from "../isolate-port.ts";
-import type { Ticket } from "./effects.ts";
+import type { Effects, Ticket } from "./effects.ts";
 import type { Lineage, Responder } from "./events.ts";
 
 /** A request being handled in an isolate: where its answer goes, and whose tree it is part of. */
@@ -28,6 +28,11 @@ export interface IsolateRecord {
    * answer until `request_done`, so ctx.waitUntil work stays in the tree that started it.
    */
   lineages: Map<string, Lineage>;
+  /**
+   * Requests that sent `request_done` while timers or calls they set are still pending: their
+   * code may still run (a timer's callback), so their lineage stays until the last one settles.
+   */
+  done: Set<string>;
   timers: Map<number, Ticket>;
   /** Calls issued and not yet answered, by call id: the request each is for, and its tree. */
   callsOut: Map<number, { req: string | null; root: string }>;
@@ -48,6 +53,70 @@ export interface IsolatesSlice {
   readonly syncFor: (worker: string, isolateKey: string) => SyncHandler;
   /** Trace entries of synchronous calls made during a delivery, taken into that delivery's effects. */
   readonly syncTrace: TraceEntry[];
+  /** The members of each request tree alive in the isolates (treeHolds below). */
+  readonly trees: TreeHolds;
+}
+
+/**
+ * How many members of each request tree are alive: a request whose code may still run (its
+ * lineage in an isolate) or a call in flight (in `callsOut`), by the tree's root. When the last
+ * one finishes, `tree_done` tells the subrequests concern to free what it counted for the tree
+ * (subrequests and CPU spent, its refusal), so those counters live as long as the tree, not the
+ * world. The world is deterministic, so this count is the same on every replay.
+ */
+export class TreeHolds {
+  private readonly members = new Map<string, number>();
+
+  hold(root: string): void {
+    this.members.set(root, (this.members.get(root) ?? 0) + 1);
+  }
+
+  release(out: Effects, root: string): void {
+    const left = (this.members.get(root) ?? 0) - 1;
+    if (left > 0) {
+      this.members.set(root, left);
+      return;
+    }
+    this.members.delete(root);
+    out.now({ kind: "tree_done", root });
+  }
+
+  /** Trees with a member alive (tests read it: it must not grow with the trees that ended). */
+  get size(): number {
+    return this.members.size;
+  }
+}
+
+/** A request of this isolate joins its tree (once per request id). */
+export function joinTree(trees: TreeHolds, isolate: IsolateRecord, req: string, lineage: Lineage): void {
+  if (isolate.lineages.has(req)) return;
+  isolate.lineages.set(req, lineage);
+  trees.hold(lineage.root);
+}
+
+/**
+ * Requests that are done (`request_done`) and have nothing pending leave their tree: no code of
+ * theirs can run again. Called after each delivery, when what it set and cleared is known.
+ */
+export function leaveTreesIfDone(trees: TreeHolds, out: Effects, isolate: IsolateRecord): void {
+  if (isolate.done.size === 0) return;
+  for (const req of [...isolate.done]) {
+    if (isolate.pendingPerRequest.has(req)) continue;
+    isolate.done.delete(req);
+    const lineage = isolate.lineages.get(req);
+    if (lineage === undefined) continue;
+    isolate.lineages.delete(req);
+    trees.release(out, lineage.root);
+  }
+}
+
+/** An isolate that ends takes its members out of their trees. */
+export function leaveAllTrees(trees: TreeHolds, out: Effects, isolate: IsolateRecord): void {
+  for (const lineage of isolate.lineages.values()) trees.release(out, lineage.root);
+  for (const call of isolate.callsOut.values()) trees.release(out, call.root);
+  isolate.lineages.clear();
+  isolate.callsOut.clear();
+  isolate.done.clear();
 }
 
 /** Counts one more (+1) or one fewer (-1) pending call or timer for `req`. */

@@ -3,13 +3,13 @@
 // charged by a deterministic model; the measured phases ride along in the trace's `measured`
 // field, outside the hash, and are charged only with `chargeMeasuredCosts`.
 
-import { limits } from "../core/limits.ts";
 import { deriveSeed } from "../core/prng.ts";
 import type { CallResult, DeliveryEvent, IsolateEnd, IsolateOp } from "../isolate-port.ts";
+import { runBound } from "../run-bounds.ts";
 import { regionOfPop, type Ctx } from "./context.ts";
 import { Effects } from "./effects.ts";
 import type { InstantEvent, Lineage, Responder } from "./events.ts";
-import { countPending, type IsolateRecord, type IsolatesSlice } from "./isolates-state.ts";
+import { countPending, joinTree, leaveAllTrees, leaveTreesIfDone, type IsolateRecord, type IsolatesSlice } from "./isolates-state.ts";
 import { processOps } from "./ops.ts";
 import { textResponse } from "./wire.ts";
 
@@ -34,7 +34,7 @@ export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fet
     return out;
   }
   loaded.isolate.inFlight.set(e.req, e.rpc === undefined ? { responder: e.responder, lineage: e.lineage, request: e.request } : { responder: e.responder, lineage: e.lineage });
-  loaded.isolate.lineages.set(e.req, e.lineage);
+  joinTree(s.trees, loaded.isolate, e.req, e.lineage);
   // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
   const cf = { colo: e.pop, region: loaded.isolate.region };
   const entrypoint = e.entrypoint ?? null;
@@ -52,7 +52,7 @@ export function isolateDeliver(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_d
   if (e.responder !== null && refusedTree(ctx, out, e.lineage, e.responder, isolate.pop, isolate.version, ctx.nowMs)) return out;
   if (e.responder !== null && e.req !== null) {
     isolate.inFlight.set(e.req, { responder: e.responder, lineage: e.lineage });
-    isolate.lineages.set(e.req, e.lineage);
+    joinTree(s.trees, isolate, e.req, e.lineage);
   }
   deliver(s, ctx, out, isolate, e.delivery, e.req, e.req === null ? null : e.lineage.root, 0);
   return out;
@@ -99,7 +99,7 @@ function ensureIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, worker: string,
   const coldMs = modelMs + (ctx.options.chargeMeasuredCosts ? Math.round(measuredMs) : 0);
   const isolate: IsolateRecord = {
     key, worker, version, pop, region: regionOfPop(ctx, pop), handle: loaded.isolate,
-    inFlight: new Map(), lineages: new Map(), timers: new Map(), callsOut: new Map(), timerRequests: new Map(), pendingPerRequest: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
+    inFlight: new Map(), lineages: new Map(), done: new Set(), timers: new Map(), callsOut: new Map(), timerRequests: new Map(), pendingPerRequest: new Map(), idleCheck: null, lastActiveMs: ctx.nowMs,
   };
   s.isolates.set(key, isolate);
   s.currentIsolate.set(family, key);
@@ -107,7 +107,7 @@ function ensureIsolate(s: IsolatesSlice, ctx: Ctx, out: Effects, worker: string,
     kind: "isolate_start", t: ctx.nowMs, isolate: key, pop, worker, version, modelMs: coldMs,
     measured: { ...phases, fromPool: loaded.coldStart.fromPool, codeCache: loaded.coldStart.codeCache },
   });
-  processOps(ctx, out, isolate, loaded.logs, ctx.nowMs);
+  processOps(ctx, out, isolate, s.trees, loaded.logs, ctx.nowMs);
   return { ok: true, isolate, coldMs };
 }
 
@@ -137,9 +137,11 @@ function deliver(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: IsolateRecor
   if (root !== null && result.measured.cpuMs > 0) out.now({ kind: "tree_cpu", root, cpuMs: result.measured.cpuMs, isolate: isolate.key, req, atMs });
   const before = out.list.length;
   let ops = result.ops;
-  if (ops.length > limits.opsPerDeliveryMax) ops = withoutClearedTimers(ops);
-  if (ops.length > limits.opsPerDeliveryMax) ops = refuseOps(ctx, out, isolate, ops);
-  processOps(ctx, out, isolate, ops, atMs);
+  const opsMax = runBound(ctx.options, "opsPerDeliveryMax");
+  if (ops.length > opsMax) ops = withoutClearedTimers(ops);
+  if (ops.length > opsMax) ops = refuseOps(ctx, out, isolate, ops, opsMax);
+  processOps(ctx, out, isolate, s.trees, ops, atMs);
+  leaveTreesIfDone(s.trees, out, isolate);
   const end = result.end;
   if (out.list.slice(before).some((x) => x.type === "now")) out.now({ kind: "isolate_delivered", isolate: isolate.key, end, atMs });
   else afterDelivery(s, ctx, out, isolate, end, atMs);
@@ -164,8 +166,8 @@ function withoutClearedTimers(ops: readonly IsolateOp[]): IsolateOp[] {
  * More operations in one delivery than `opsPerDeliveryMax`: the requests they belong to are
  * refused with a 5xx naming the limit; the logs and the rest are dropped.
  */
-function refuseOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[]): IsolateOp[] {
-  const message = `more than opsPerDeliveryMax (${limits.opsPerDeliveryMax}) operations in one delivery (${ops.length})`;
+function refuseOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], opsMax: number): IsolateOp[] {
+  const message = `more than opsPerDeliveryMax (${opsMax}) operations in one delivery (${ops.length})`;
   out.trace({ kind: "limit", t: ctx.nowMs, isolate: isolate.key, req: null, limit: "opsPerDeliveryMax", message });
   const refused: IsolateOp[] = [];
   for (const req of new Set(ops.flatMap((op) => ("requestId" in op && op.requestId !== null ? [op.requestId] : [])))) {
@@ -243,6 +245,7 @@ export function isolateForget(s: IsolatesSlice, _ctx: Ctx, e: Instant<"isolate_f
 }
 
 function retire(s: IsolatesSlice, out: Effects, isolate: IsolateRecord): void {
+  leaveAllTrees(s.trees, out, isolate);
   for (const timer of isolate.timers.values()) out.cancel(timer);
   isolate.timers.clear();
   out.cancel(isolate.idleCheck);
@@ -306,8 +309,11 @@ export function isolateReply(s: IsolatesSlice, ctx: Ctx, e: { isolate: string; c
       isolate.inFlight.delete(req);
       out.now({ kind: "respond", responder: flight.responder, response: textResponse(503, refusal), pop: isolate.pop, version: isolate.version, atMs: ctx.nowMs });
     }
-    return out;
+  } else {
+    deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, root, 0);
   }
-  deliver(s, ctx, out, isolate, { kind: "reply", callId: e.callId, result: e.result }, null, root, 0);
+  // The call leaves its tree after what its answer caused here (the delivery may have made more).
+  if (call !== undefined) s.trees.release(out, call.root);
+  leaveTreesIfDone(s.trees, out, isolate);
   return out;
 }

@@ -9,17 +9,17 @@ import type { CallResult, IsolateOp, WireResponse } from "../isolate-port.ts";
 import type { Ctx } from "./context.ts";
 import type { Effects } from "./effects.ts";
 import type { Caller, CallOp } from "./events.ts";
-import { countPending, type IsolateRecord } from "./isolates-state.ts";
+import { countPending, type IsolateRecord, type TreeHolds } from "./isolates-state.ts";
 import { rpcStandIn } from "./rpc.ts";
 import { sourceOfStack } from "./stack-source.ts";
 import { originAnswer, originFor } from "./origins.ts";
 import { textResponse, urlParts } from "./wire.ts";
 
-export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, ops: readonly IsolateOp[], atMs: number): void {
-  for (const op of ops) processOp(ctx, out, isolate, op, atMs);
+export function processOps(ctx: Ctx, out: Effects, isolate: IsolateRecord, trees: TreeHolds, ops: readonly IsolateOp[], atMs: number): void {
+  for (const op of ops) processOp(ctx, out, isolate, trees, op, atMs);
 }
 
-function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp, atMs: number): void {
+function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, trees: TreeHolds, op: IsolateOp, atMs: number): void {
   switch (op.kind) {
     case "log": {
       const source = typeof op.at === "string" ? sourceOfStack(`log\n${op.at}`) : null;
@@ -27,7 +27,7 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
       return;
     }
     case "call":
-      call(out, isolate, op, atMs);
+      call(out, isolate, trees, op, atMs);
       return;
     case "timer_set":
       setTimer(ctx, out, isolate, op.timerId, op.requestId, op.delayMs, atMs);
@@ -57,7 +57,8 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
       return;
     }
     case "request_done":
-      isolate.lineages.delete(op.requestId);
+      // Its lineage goes once its pending timers and calls have settled too (leaveTreesIfDone).
+      isolate.done.add(op.requestId);
       finishRequest(out, isolate, op.requestId, null, atMs);
       return;
     case "limit":
@@ -69,11 +70,12 @@ function processOp(ctx: Ctx, out: Effects, isolate: IsolateRecord, op: IsolateOp
 }
 
 /** An asynchronous call leaves the isolate for the concern that answers it, at this instant. */
-function call(out: Effects, isolate: IsolateRecord, op: CallOp, atMs: number): void {
+function call(out: Effects, isolate: IsolateRecord, trees: TreeHolds, op: CallOp, atMs: number): void {
   // After its answer a request's code (ctx.waitUntil work) still belongs to its tree.
   const lineage = (op.requestId === null ? undefined : isolate.lineages.get(op.requestId)) ?? { root: op.requestId ?? isolate.key, depth: 0 };
   const caller: Caller = { isolate: isolate.key, worker: isolate.worker, pop: isolate.pop, region: isolate.region, lineage };
   isolate.callsOut.set(op.callId, { req: op.requestId, root: lineage.root });
+  trees.hold(lineage.root);
   countPending(isolate, op.requestId, 1);
   const target = op.target;
   switch (target.type) {

@@ -69,6 +69,17 @@ export function chargeTreeCpu(s: SubrequestsSlice, ctx: Ctx, e: Extract<InstantE
   return out;
 }
 
+/**
+ * The tree's last member finished (no code of it can run again, no call of it is in flight):
+ * its counts and its refusal are forgotten, so they live as long as the tree, not the world.
+ */
+export function treeDone(s: SubrequestsSlice, root: string): Effects {
+  s.perTree.delete(root);
+  s.cpuMsPerTree.delete(root);
+  s.refused.delete(root);
+  return new Effects();
+}
+
 function refuseTree(s: SubrequestsSlice, ctx: Ctx, out: Effects, r: { root: string; limit: string; message: string; isolate: string; req: string | null; atMs: number }): void {
   s.refused.set(r.root, r.message);
   out.trace({ kind: "limit", t: ctx.nowMs, isolate: r.isolate, req: r.req, limit: r.limit, message: r.message });

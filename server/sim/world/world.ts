@@ -8,11 +8,12 @@ import { traceHash, type TraceEntry } from "../core/trace.ts";
 import { Network } from "../net/network.ts";
 import { Topology } from "../net/topology.ts";
 import { Router } from "../router/router.ts";
+import { runBound } from "../run-bounds.ts";
 import type { FaultSpec, Scenario } from "../scenario-types.ts";
 import { modulesOf } from "../worker-modules.ts";
 import { dispatch, stopRun } from "./dispatch.ts";
 import { isReorderable, labelOf, type SimEventKind } from "./events.ts";
-import type { IsolatesSlice } from "./isolates-state.ts";
+import { TreeHolds, type IsolatesSlice } from "./isolates-state.ts";
 import { CacheWorld } from "./cache.ts";
 import { KvWorld } from "./kv.ts";
 import { ObjectsWorld } from "./objects-state.ts";
@@ -69,8 +70,9 @@ export class World {
       stopAtRunTime(w);
       return false;
     }
-    if (w.stepsRun >= limits.eventsPerRunMax) {
-      stopRun(w, "eventsPerRunMax", `the run reached eventsPerRunMax (${limits.eventsPerRunMax} events); the run ends here`);
+    const eventsMax = runBound(w.options, "eventsPerRunMax");
+    if (w.stepsRun >= eventsMax) {
+      stopRun(w, "eventsPerRunMax", `the run reached eventsPerRunMax (${eventsMax} events); the run ends here`);
       return false;
     }
     w.queue.pop();
@@ -172,6 +174,7 @@ function buildState(scenario: Scenario, deps: WorldDeps, seed: number): WorldSta
   const isolates: IsolatesSlice = {
     isolates: new Map(), currentIsolate: new Map(), scripts: new Map(), syncTrace,
     syncFor: (worker, key) => syncHandlerFor(objects, ctx, syncTrace, worker, key),
+    trees: new TreeHolds(),
   };
   const requests: RequestsSlice = { clients: new Map() };
   const versions = new Map<string, Map<string, string>>();
