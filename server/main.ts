@@ -81,7 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
       "/schema/scenario.json": () => ({ status: 200, body: scenarioJsonSchema() }),
       "/schema/client-messages.json": () => ({ status: 200, body: clientMessageJsonSchema() }),
       "/schema/server-messages.json": () => ({ status: 200, body: serverMessageJsonSchema() }),
-    }),
+    }, (token, name) => sessions.download(token, name)),
   );
   guardHttpServer(http, log);
   const wss = new WebSocketServer({

@@ -53,14 +53,15 @@ export class IsolateInstruments {
     this.#profiling = null;
     if (this.gone()) return { ok: false, code: "isolate_gone", message: "The isolate ended while it was being profiled (a limit?)." };
     const threads = await this.isolate.stopCpuProfiler(title);
-    // One isolate can run on several threads; the busiest thread's profile is the one to read.
-    const profiles = threads.map((t) => t.profile as unknown as CpuProfile).sort((a, b) => b.samples.length - a.samples.length);
-    const profile = profiles[0];
-    if (profile === undefined) return { ok: false, code: "empty_profile", message: "V8 returned no profile." };
+    // One isolate runs on whichever thread takes its next task, and V8 keeps one profile per
+    // thread: reading only the busiest one lost the samples of the others (a flaky test), so
+    // they are merged into one.
+    const profile = mergeProfiles(threads.map((t) => t.profile as unknown as CpuProfile));
+    if (profile === null) return { ok: false, code: "empty_profile", message: "V8 returned no profile." };
     return { ok: true, value: toDevToolsLines(profile) };
   }
 
-  async takeHeapSnapshot(): Promise<InstrumentResult<{ file: HeapSnapshotFile; bytes: number; ms: number }>> {
+  async takeHeapSnapshot(): Promise<InstrumentResult<{ file: HeapSnapshotFile; text: string; bytes: number; ms: number }>> {
     if (!this.inspectorEnabled) return { ok: false, code: "inspector_off", message: "Heap snapshots need an isolate started with the inspector: turn instruments on, then send a request." };
     const stats = this.heapStats();
     if (stats === null) return { ok: false, code: "isolate_gone", message: "The isolate has ended; send a request to start a new one." };
@@ -72,7 +73,7 @@ export class IsolateInstruments {
     const text = await this.#snapshotText();
     if (!text.ok) return text;
     const ms = performance.now() - started;
-    return { ok: true, value: { file: JSON.parse(text.value) as HeapSnapshotFile, bytes: text.value.length, ms } };
+    return { ok: true, value: { file: JSON.parse(text.value) as HeapSnapshotFile, text: text.value, bytes: text.value.length, ms } };
   }
 
   #snapshotText(): Promise<InstrumentResult<string>> {
@@ -105,6 +106,44 @@ export class IsolateInstruments {
       }
     });
   }
+}
+
+/**
+ * Several profiles as one: node ids renumbered apart under a shared root, samples ordered by
+ * their absolute time (each profile's startTime plus its deltas), so DevTools and the summary
+ * see every thread's samples on one timeline. Null when there is nothing to merge.
+ */
+export function mergeProfiles(profiles: readonly CpuProfile[]): CpuProfile | null {
+  if (profiles.length === 0) return null;
+  if (profiles.length === 1) return profiles[0]!;
+  const rootId = 1;
+  const nodes: CpuProfile["nodes"] = [{ id: rootId, hitCount: 0, children: [], callFrame: { functionName: "(root)", url: "", scriptId: 0, lineNumber: 0, columnNumber: 0 } }];
+  const timed: { atUs: number; node: number }[] = [];
+  let offset = 1;
+  for (const profile of profiles) {
+    const shift = offset;
+    let maxId = 0;
+    for (const node of profile.nodes) {
+      maxId = Math.max(maxId, node.id);
+      const children = (node.children ?? []).map((c) => c + shift);
+      nodes.push({ ...node, id: node.id + shift, children });
+    }
+    // Each profile's first node is its root: its children hang under the shared root.
+    const ownRoot = profile.nodes[0];
+    if (ownRoot !== undefined) nodes[0]!.children!.push(ownRoot.id + shift);
+    let atUs = profile.startTime;
+    profile.samples.forEach((node, i) => {
+      atUs += profile.timeDeltas[i] ?? 0;
+      timed.push({ atUs, node: node + shift });
+    });
+    offset += maxId;
+  }
+  timed.sort((a, b) => a.atUs - b.atUs);
+  const startTime = Math.min(...profiles.map((p) => p.startTime));
+  const endTime = Math.max(...profiles.map((p) => p.endTime));
+  let last = startTime;
+  const timeDeltas = timed.map((t) => { const d = t.atUs - last; last = t.atUs; return d; });
+  return { startTime, endTime, samples: timed.map((t) => t.node), timeDeltas, nodes };
 }
 
 /**

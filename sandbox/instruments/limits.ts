@@ -11,3 +11,23 @@ export const instrumentLimits = {
   /** Repetitions of one request under the profiler. */
   profileRepetitionsMax: 1000,
 } as const;
+
+/** Bounds of the shadow world the heavy instruments run in (server/world/shadow-host.ts). */
+export const shadowLimits = {
+  /**
+   * CPU ms one request may use in the shadow world: under the profiler an inspector isolate runs
+   * a request many times slower (measured up to 150×), so the ordinary requestCpuMsMax of 50 ms
+   * would turn a profiled request into a 503 that the learner's run never had.
+   */
+  shadowRequestCpuMsMax: 2_000,
+  /** Wall ms one profiling command (replay, warm-up, N plain and N profiled requests) may take. */
+  profilingCommandMsMax: 10_000,
+  /** Wall ms one snapshot or comparison command may take (replays and snapshots included). */
+  snapshotCommandMsMax: 30_000,
+  /** Events run to get one request answered in the shadow world. */
+  shadowEventsPerRequestMax: 10_000,
+  /** Flame-tree nodes sent to the client (the rest stay in the .cpuprofile download). */
+  flameNodesMax: 3_000,
+  /** Snapshots a session keeps to compare (oldest dropped). */
+  snapshotsPerSessionMax: 8,
+} as const;

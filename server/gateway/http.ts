@@ -27,7 +27,12 @@ const securityHeaders = {
 /** Routes answered with JSON computed at request time (health, JSON Schemas). */
 export type JsonRoutes = Record<string, () => { status: number; body: unknown }>;
 
-export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRoutes: JsonRoutes = {}) {
+/** The file a download path `/instruments/<token>/<name>` names, or null (wrong token, unknown file). */
+export type DownloadResolver = (token: string, name: string) => string | null;
+
+const downloadTypes: Record<string, string> = { ".cpuprofile": "application/json", ".heapsnapshot": "application/json" };
+
+export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRoutes: JsonRoutes = {}, downloads: DownloadResolver = () => null) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     const access = checkAccess(request, policy);
@@ -47,6 +52,11 @@ export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRou
       response.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(answer.body));
       return;
     }
+    const download = /^\/instruments\/([\w-]{1,64})\/([\w-]{1,64}\.(?:cpuprofile|heapsnapshot))$/.exec(path);
+    if (download !== null) {
+      await serveDownload(response, downloads(download[1]!, download[2]!), download[2]!);
+      return;
+    }
     const relative = normalize(path === "/" ? "index.html" : path.slice(1));
     const file = join(webRoot, relative);
     if (relative.startsWith("..") || !file.startsWith(webRoot + sep)) {
@@ -60,4 +70,14 @@ export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRou
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   };
+}
+
+/** The same answer for a wrong token and an unknown file: neither says which tokens exist. */
+async function serveDownload(response: ServerResponse, file: string | null, name: string): Promise<void> {
+  const body = file === null ? null : await readFile(file).catch(() => null);
+  if (body === null) {
+    response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    return;
+  }
+  response.writeHead(200, { "content-type": downloadTypes[extname(name)]!, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" }).end(body);
 }

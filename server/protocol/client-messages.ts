@@ -5,6 +5,7 @@ import { z } from "zod";
 import { limits as simLimits } from "../sim/core/limits.ts";
 import { deploySpec, faultCommand, httpRequest, identifier, playSpeed, requestId, seed, stepCondition, stepIndex, text } from "./common.ts";
 import { exploreClientMessages } from "./explore-messages.ts";
+import { instrumentClientMessages } from "./instrument-messages.ts";
 import { protocolLimits } from "./limits.ts";
 
 const id = requestId.optional();
@@ -67,6 +68,12 @@ const messages = {
   explore_cancel: { id },
   check_history: { id, ...exploreClientMessages.check_history },
   explore_replay: { id, ...exploreClientMessages.explore_replay },
+  // V8's instruments (instrument-messages.ts): measured beside the run, never in its trace.
+  instruments_set: { id, ...instrumentClientMessages.instruments_set },
+  profile_request: { id, ...instrumentClientMessages.profile_request },
+  heap_snapshot: { id, ...instrumentClientMessages.heap_snapshot },
+  heap_compare: { id, ...instrumentClientMessages.heap_compare },
+  runtimes_compared: { id },
   open_share: { id, fragment: text(protocolLimits.shareFragmentCharsMax, "shareFragmentCharsMax").min(1) },
 } as const;
 

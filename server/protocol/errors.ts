@@ -26,6 +26,12 @@ export const errorCodes = [
   "explore_running", // explore: one exploration per session at a time
   "no_exploration", // explore_cancel with none running
   "invalid_property", // explore: the property cannot be checked (a predicate that does not load)
+  "instruments_off", // profile or snapshot while instruments are off: send instruments_set first
+  "no_isolate", // no isolate of that worker is live at that step: send a request first
+  "isolate_gone", // the isolate ended while it was measured (a limit)
+  "heap_too_full", // heapSnapshotHeapShareMax: a snapshot of a near-limit heap is refused
+  "snapshot_failed", // V8 could not take the snapshot (snapshot_too_large / _too_slow name their limit)
+  "no_such_snapshot", // heap_compare names a snapshot this session does not hold
   "internal", // a bug: the message carries no detail of the host
 ] as const;
 

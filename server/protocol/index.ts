@@ -13,6 +13,7 @@ export { errorCodes, type ErrorBlame, type ErrorCode } from "./errors.ts";
 export * from "./common.ts";
 export { clientMessage, clientMessageTypes, type ClientMessage, type ClientMessageInput, type ClientMessageOf, type ClientMessageType } from "./client-messages.ts";
 export * from "./server-messages.ts";
+export type { FlameWireNode, HeapSample } from "./instrument-messages.ts";
 export { describeIssue, formatPath, parseClientMessage, replyToOf, type Parsed, type ProtocolError } from "./parse.ts";
 export type { TraceEntry, TraceKind } from "../sim/core/trace.ts";
 export type { WorldView } from "../sim/world/view.ts";

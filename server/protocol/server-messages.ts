@@ -9,6 +9,7 @@ import type { Lesson } from "../lessons/types.ts";
 import { errorCodes } from "./errors.ts";
 import { playSpeed } from "./common.ts";
 import { exploreServerMessages } from "./explore-messages.ts";
+import { instrumentServerMessages } from "./instrument-messages.ts";
 
 const replyTo = z.int().nullable();
 const traceEntry = z.custom<TraceEntry>((v) => typeof v === "object" && v !== null && typeof (v as { kind?: unknown }).kind === "string");
@@ -115,6 +116,7 @@ const messages = {
   project_opened: { replyTo, project: projectSummary, editor: z.record(z.string(), z.string()) },
   share_link: { replyTo, fragment: z.string() },
   ...exploreServerMessages,
+  ...instrumentServerMessages,
 } as const;
 
 export type ServerMessageType = keyof typeof messages;

@@ -7,6 +7,7 @@ import type { ProjectStore } from "../store/projects.ts";
 import { checkLesson, lessonScenario, listLessonSummaries, loadLessonById } from "./lessons.ts";
 import { act, choose, pendingNow, seek, step, stepUntil } from "./operations.ts";
 import { cancelExploring, checkSessionHistory, replaySchedule, startExploring } from "./explore.ts";
+import { heapCompare, heapSnapshot, profileRequest, runtimesCompared, setInstruments } from "./instruments.ts";
 import { startPlaying } from "./play.ts";
 import { projectData, specOf } from "./projects.ts";
 import { SessionError, type LiveSession } from "./session.ts";
@@ -116,6 +117,16 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
       return checkSessionHistory(session, message);
     case "explore_replay":
       return await replaySchedule(session, message);
+    case "instruments_set":
+      return setInstruments(session, message);
+    case "profile_request":
+      return await profileRequest(session, message);
+    case "heap_snapshot":
+      return await heapSnapshot(session, message);
+    case "heap_compare":
+      return await heapCompare(session, message);
+    case "runtimes_compared":
+      return await runtimesCompared(session, message);
     case "save_project": {
       const saved = deps.projects.save(message.name, projectData(session, message.editor), message.projectId);
       if (!saved.ok) throw new SessionError(saved.code, saved.message, "user", saved.limit ? { limit: saved.limit } : {});

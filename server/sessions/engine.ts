@@ -49,6 +49,11 @@ export class LiveEngine {
     return { ok: true, engine };
   }
 
+  /** Goes on replaying `actions` (of which the first `this.actions.length` are applied) up to `toStep`. */
+  continueReplay(actions: readonly RecordedAction[], toStep: number): { ok: true } | { ok: false; error: SimError } {
+    return this.replayActions(actions.slice(this.actions.length), toStep);
+  }
+
   get step(): number {
     return this.world.stepsRun;
   }

@@ -50,6 +50,15 @@ export class SessionRegistry {
     return this.byToken.get(token);
   }
 
+  /** The file a download URL names: its token must be one a live session handed out (unguessable, 144 bits). */
+  download(downloadToken: string, name: string): string | null {
+    for (const session of this.byToken.values()) {
+      const instruments = session.instruments;
+      if (instruments !== null && instruments.downloadToken === downloadToken) return instruments.files.get(name) ?? null;
+    }
+    return null;
+  }
+
   /** The pool lost a process: every session it hosted is rebuilt elsewhere. */
   onDeath(death: Death, sessionIds: string[]): void {
     const ids = new Set(sessionIds);

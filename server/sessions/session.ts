@@ -12,6 +12,7 @@ import { poolLimits } from "../world/pool.ts";
 import { CommandRefused, WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
 import type { RecordedAction, SessionSpec } from "./actions.ts";
 import { TraceStream, type ClientLink } from "./trace-stream.ts";
+import type { SessionInstruments } from "./instruments.ts";
 
 export const sessionLimits = {
   /** Deaths of world processes a session may cause within quarantineWindowMs before it is stopped. */
@@ -64,13 +65,15 @@ export class LiveSession {
   private readonly cpu: { atMs: number; ms: number }[] = [];
   /** The exploration running in the background (sessions/explore.ts), if any. */
   exploring: { cancel: boolean } | null = null;
+  /** V8's instruments (sessions/instruments.ts): null until first turned on. */
+  instruments: SessionInstruments | null = null;
   private proc: WorldProcessHandle | null = null;
   private opened = false;
   private readonly kills: number[] = [];
   private readonly handledDeaths = new WeakSet<Death>();
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly id: string, readonly token: string, private readonly pool: WorldPool, readonly budgets: SessionBudgets = sessionBudgetsOf()) {}
+  constructor(readonly id: string, readonly token: string, readonly pool: WorldPool, readonly budgets: SessionBudgets = sessionBudgetsOf()) {}
 
   /** Runs operations of this session one at a time, in arrival order. */
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -203,6 +206,7 @@ export class LiveSession {
       this.link?.send({ type: "pending", step: this.step, events: delta.pending.events, total: delta.pending.total });
     }
     this.stream.flush(this.link);
+    if (this.instruments?.on && delta.heap.length > 0) this.link?.send({ type: "heap_samples", samples: delta.heap });
   }
 
   /** Records an action the world accepted (the engine recorded the same at the same step). */

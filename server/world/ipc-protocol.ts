@@ -6,7 +6,7 @@
 // about `ipcBatchBytesMax` of response bodies (the rest follow with `session_flush`).
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { WireRequest } from "../sim/isolate-port.ts";
-import type { LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
+import type { HeapSample, HttpRequestSpec, LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
 import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
 import type { SliceGoal, SliceStop } from "../sessions/slice.ts";
 import type { PropertySpec } from "../sim/explore/index.ts";
@@ -41,7 +41,12 @@ export type WorldRequest =
   /** The race explorer (explore-host.ts): start, run a slice of about `msMax` wall ms, cancel. */
   | { type: "explore_start"; exploreId: string; scenario: unknown; seed: number; property: PropertySpec; options: { bound: number; runsMax: number; mode: "auto" | "systematic" | "random" } }
   | { type: "explore_slice"; exploreId: string; msMax: number }
-  | { type: "explore_cancel"; exploreId: string };
+  | { type: "explore_cancel"; exploreId: string }
+  /** The heavy instruments, in a shadow world replayed from `spec` to `toStep` (shadow-host.ts); files go to `fileStem`.*. */
+  | { type: "instrument_profile"; spec: SessionSpec; toStep: number; request: HttpRequestSpec; repetitions: number; fileStem: string }
+  | { type: "instrument_snapshot"; spec: SessionSpec; toStep: number; worker: string | null; fileStem: string }
+  | { type: "instrument_compare"; spec: SessionSpec; fromStep: number; toStep: number; worker: string }
+  | { type: "runtimes_compared" };
 
 export interface SessionDelta {
   /** New trace entries [offset, offset + entries.length). */
@@ -58,6 +63,8 @@ export interface SessionDelta {
   pending: { events: PendingEventInfo[]; total: number } | null;
   /** More trace is waiting: ask with session_flush. */
   moreTrace: boolean;
+  /** Heap statistics of the isolates whose heap changed, read after each delivery (no learner code runs). */
+  heap: HeapSample[];
 }
 
 export type SessionOpenResult = { delta: SessionDelta; scenario: ScenarioSummary };

@@ -61,6 +61,11 @@ export class WorldPool {
     this.slots.forEach((_, i) => this.start(i));
   }
 
+  /** Where the world processes write instrument downloads (.cpuprofile, .heapsnapshot) the gateway serves. */
+  get downloadsDir(): string {
+    return join(this.options.sessionsDir, "_downloads");
+  }
+
   get processes(): WorldProcessHandle[] {
     return this.slots.filter((p): p is WorldProcessHandle => p !== null && p.alive);
   }

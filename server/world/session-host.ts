@@ -19,11 +19,13 @@ import type { BeaconWriter } from "./beacon.ts";
 import { ipcLimits, type SessionActResult, type SessionDelta, type SessionOpenResult, type SessionRunResult } from "./ipc-protocol.ts";
 import { checkWorkersLoad } from "./run-scenario.ts";
 import { markSql } from "./sql-beacon.ts";
+import { HeapSampler } from "./heap-sampler.ts";
 
 interface Hosted {
   engine: LiveEngine;
   sentTrace: number;
   sentSteps: number;
+  sampler: HeapSampler;
 }
 
 export class HostError extends Error {
@@ -69,7 +71,7 @@ export class SessionHost {
       built.engine.dispose();
       throw new HostError("worker_load_failed", loadError);
     }
-    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0 };
+    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0, sampler: new HeapSampler() };
     hosted.sentSteps = stepOfOffset(built.engine.stepEnds, hosted.sentTrace);
     this.sessions.set(sessionId, hosted);
     return { delta: this.delta(hosted, true), scenario: summaryOf(built.engine.scenario, spec.seed) };
@@ -151,7 +153,12 @@ export class SessionHost {
       },
       checkCode: (scenario: Scenario, worker: string, code: string) =>
         checkWorkersLoad({ ...scenario, workers: scenario.workers.filter((w) => w.name === worker).map((w) => ({ ...w, code })), deployments: [] }, this.isolates),
-      beforeEvent: beacon === null ? undefined : (step, eventId) => beacon.mark({ sessionId, step, eventId }),
+      beforeEvent: (step, eventId) => {
+        // Before each event is after the delivery before it: the heap is read there (sessions being replayed are not hosted yet).
+        const hosted = this.sessions.get(sessionId);
+        if (hosted !== undefined) hosted.sampler.sample(hosted.engine);
+        beacon?.mark({ sessionId, step, eventId });
+      },
     };
   }
 
@@ -178,8 +185,9 @@ export class SessionHost {
     const stepEnds = engine.stepEnds.slice(firstStep, stepsTo);
     hosted.sentSteps = stepsTo;
     const queue = engine.world.state.queue;
+    hosted.sampler.sample(engine);
     const pending = withPending ? { events: engine.world.pending().slice(0, protocolLimits.pendingEventsShownMax), total: queue.size } : null;
-    return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length };
+    return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length, heap: hosted.sampler.take() };
   }
 }
 

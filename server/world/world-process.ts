@@ -14,6 +14,8 @@ import { runScenario } from "./run-scenario.ts";
 import { ExploreHost } from "./explore-host.ts";
 import { HostError, SessionHost } from "./session-host.ts";
 import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
+import { ShadowHost } from "./shadow-host.ts";
+import { compareRuntimes } from "../../sandbox/instruments/runtimes-compared.ts";
 
 const sandbox = createSandboxFactory();
 sandbox.warmUp();
@@ -25,10 +27,11 @@ const ipcBytesMax = Number(process.env.WORLD_IPC_MESSAGE_BYTES_MAX ?? ipcLimits.
 const budgets = sessionBudgetsOf(JSON.parse(process.env.WORLD_SESSION_BUDGETS ?? "{}") as Partial<SessionBudgets>);
 const host = new SessionHost(sandbox, sessionsRoot, beacon, ipcBytesMax, budgets);
 const explorations = new ExploreHost(sandbox);
+const shadows = new ShadowHost();
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; path?: string; limit?: string } };
 
-function handle(request: WorldRequest): Answer {
+function handle(request: WorldRequest): Answer | Promise<Answer> {
   switch (request.type) {
     case "ping":
       return { ok: true, value: { pid: process.pid, sessions: host.size } };
@@ -59,15 +62,27 @@ function handle(request: WorldRequest): Answer {
       return { ok: true, value: explorations.slice(request.exploreId, request.msMax) };
     case "explore_cancel":
       return { ok: true, value: explorations.cancel(request.exploreId) };
+    case "instrument_profile":
+      return shadows.profile(request.spec, request.toStep, request.request, request.repetitions, request.fileStem).then((value) => ({ ok: true, value }));
+    case "instrument_snapshot":
+      return shadows.snapshot(request.spec, request.toStep, request.worker, request.fileStem).then((value) => ({ ok: true, value }));
+    case "instrument_compare":
+      return shadows.compare(request.spec, request.fromStep, request.toStep, request.worker).then((value) => ({ ok: true, value }));
+    case "runtimes_compared":
+      return compareRuntimes().then((value) => ({ ok: true, value }));
   }
 }
 
-process.on("message", (data: unknown) => {
+// The pool sends a process one command at a time, so an asynchronous one (the instruments wait
+// for V8's profiler and inspector) never interleaves with another.
+process.on("message", (data: unknown) => void answerMessage(data));
+
+async function answerMessage(data: unknown): Promise<void> {
   const startMs = performance.now();
   const message = unframe<{ id: number; message: WorldRequest }>(data);
   let answer: Answer;
   try {
-    answer = handle(message.message);
+    answer = await handle(message.message);
   } catch (error) {
     if (error instanceof HostError) {
       answer = { ok: false, error: { code: error.code, message: error.message, ...(error.path === undefined ? {} : { path: error.path }), ...(error.limit === undefined ? {} : { limit: error.limit }) } };
@@ -83,13 +98,14 @@ process.on("message", (data: unknown) => {
   // An answer over the bound is not sent: the gateway gets a refusal that names it instead.
   if (!framed.ok) framed = frame({ id: message.id, ok: false, error: { code: framed.code, message: framed.message.replace("a message to the world process", "the world process's answer"), limit: framed.limit }, ms } satisfies WorldReply, ipcBytesMax);
   if (framed.ok) process.send?.(framed.frame);
-});
+}
 // The pool starts its watchdog only once the process is ready: booting (loading the code,
 // warming the isolate pool) can take seconds on a busy machine, and is not a command's fault.
 process.send?.({ ready: true });
 process.on("disconnect", () => {
   host.closeAll();
   explorations.closeAll();
+  shadows.dispose();
   // isolated-vm aborts the process when its handles are finalized during exit (about one exit
   // in eight measured); collecting them first makes a closed session exit with 0.
   (globalThis as { gc?: () => void }).gc?.();

@@ -8,6 +8,7 @@ import { ActionsContext } from "./panels/actions-context.ts";
 import { persist, restore } from "./persist.ts";
 import { createActions } from "./protocol-client/actions.ts";
 import { createExploreActions } from "./explore/explore-actions.ts";
+import { createInstrumentsActions } from "./instruments/instruments-actions.ts";
 import { ProtocolClient } from "./protocol-client/client.ts";
 import { defaultScenario } from "./default-scenario.ts";
 import { ViewIndex } from "./store/view-reducer.ts";
@@ -53,7 +54,7 @@ resumeCursor(appStore, sessionStorage);
 rememberCursor(appStore, sessionStorage);
 
 const client = new ProtocolClient(appStore, `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`, sessionStorage);
-const actions = { ...createActions(appStore, client), ...createExploreActions(appStore, client) };
+const actions = { ...createActions(appStore, client), ...createExploreActions(appStore, client), ...createInstrumentsActions(appStore, client) };
 client.connect();
 const share = /^#share=(.+)$/.exec(location.hash);
 if (share) client.whenOpen(() => { history.replaceState(null, "", location.pathname); actions.openShare(share[1]!); });

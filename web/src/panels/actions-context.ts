@@ -2,10 +2,11 @@
 // never import the WebSocket client.
 import { createContext, useContext } from "react";
 import type { ExploreActions } from "../explore/explore-actions.ts";
+import type { InstrumentsActions } from "../instruments/instruments-actions.ts";
 import type { Actions as ShellActions } from "../protocol-client/actions.ts";
 
 /** The shell's actions and the side panels' own (explore, instruments). */
-export type Actions = ShellActions & ExploreActions;
+export type Actions = ShellActions & ExploreActions & InstrumentsActions;
 
 export const ActionsContext = createContext<Actions | null>(null);
 

@@ -1,13 +1,18 @@
 // The side column: the lesson, the race explorer and V8's instruments, one at a time behind tabs.
 import "./side-panel.css";
+import { lazy, Suspense } from "react";
 import { ExplorePanel } from "../explore/explore-panel.tsx";
 import { LessonPanel } from "../lessons/lesson-panel.tsx";
 import type { SideTab } from "../store/side-slice.ts";
 import { useApp } from "../store/use-app.ts";
 
+/** Heavy (charts, tables): loaded when its tab is first opened. */
+const InstrumentsPanel = lazy(() => import("../instruments/instruments-panel.tsx"));
+
 const tabs: { id: SideTab; label: string }[] = [
   { id: "lesson", label: "Lesson" },
   { id: "explore", label: "Explore" },
+  { id: "instruments", label: "Instruments" },
 ];
 
 export function SidePanel() {
@@ -25,6 +30,7 @@ export function SidePanel() {
       <div className="side-body">
         {tab === "lesson" && <LessonPanel />}
         {tab === "explore" && <ExplorePanel />}
+        {tab === "instruments" && <Suspense fallback={<p className="muted">Loading…</p>}><InstrumentsPanel /></Suspense>}
       </div>
     </div>
   );

@@ -61,6 +61,11 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "explore_progress": { const { type: _t, replyTo: _r, ...progress } = message; s.setExploreProgress(progress); return; }
     case "explore_result": { const { type: _t, replyTo: _r, ...result } = message; s.setExploreResult(result); return; }
     case "history_checked": { const { type: _t, replyTo: _r, ...history } = message; s.setCheckedHistory(history); return; }
+    // V8's instruments: samples stream here; the answers are read by the panel's actions.
+    case "heap_samples": s.addHeapSamples(message.samples); return;
+    case "instruments_state": s.setInstrumentsOn(message.on); return;
+    case "cpu_profile": case "heap_snapshot_taken": case "heap_compared": case "runtimes":
+      return;
     case "ack": case "view": case "stepped": case "request_sent": case "deployed": case "fault_injected": case "lesson_list":
       return;
     default: {

@@ -3,6 +3,7 @@
 import { createStore } from "zustand/vanilla";
 import { createEditorSlice } from "./editor-slice.ts";
 import { createExploreSlice } from "./explore-slice.ts";
+import { createInstrumentsSlice } from "./instruments-slice.ts";
 import { createSideSlice } from "./side-slice.ts";
 import { createLessonSlice } from "./lesson-slice.ts";
 import { createSessionSlice } from "./session-slice.ts";
@@ -21,6 +22,7 @@ export function createAppStore() {
     ...createUiSlice(set, get),
     ...createExploreSlice(set, get),
     ...createSideSlice(set, get),
+    ...createInstrumentsSlice(set, get),
   }));
 }
 

@@ -5,6 +5,7 @@ import type { LiveResponse, PendingEventInfo, ProjectSummary, SessionState, Trac
 import type { LessonContent } from "../lessons/lesson-content.ts";
 import type { CheckFigure } from "../../../server/lessons/types.ts";
 import type { ExploreSlice } from "./explore-slice.ts";
+import type { InstrumentsSlice } from "./instruments-slice.ts";
 import type { SideSlice } from "./side-slice.ts";
 
 export type ConnectionState = "connecting" | "open" | "closed";
@@ -136,5 +137,5 @@ export interface UiSlice {
   setShareLink(link: string | null): void;
 }
 
-export type AppState = SessionSlice & EditorSlice & WorldSlice & TimelineSlice & LessonSlice & UiSlice & ExploreSlice & SideSlice;
+export type AppState = SessionSlice & EditorSlice & WorldSlice & TimelineSlice & LessonSlice & UiSlice & ExploreSlice & SideSlice & InstrumentsSlice;
 export type SliceCreator<T> = (set: (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void, get: () => AppState) => T;
