@@ -7,8 +7,9 @@ const sample = (step: number, usedBytes: number): HeapSample => ({ isolate: "w@v
 
 test("the heap chart climbs left to right and marks a collection as a drop", () => {
   const chart = heapChart([sample(0, 1000), sample(5, 2000), sample(10, 1500)], 100, 50);
-  assert.equal(chart.points, "0,25 50,0 100,12.5");
-  assert.deepEqual(chart.drops, [{ x: 100, y: 12.5 }]);
+  // The floor is 90% of the smallest value (900 bytes): 1000 → 45.5, 2000 → 0, 1500 → 22.7.
+  assert.equal(chart.points, "0,45.5 50,0 100,22.7");
+  assert.deepEqual(chart.drops, [{ x: 100, y: 22.7 }]);
   assert.equal(chart.maxBytes, 2000);
   assert.equal(chart.limitY, 0, "a limit above the chart sits at its top");
 });

@@ -17,8 +17,12 @@ export function heapChart(samples: readonly HeapSample[], width: number, height:
   const maxBytes = Math.max(1, ...samples.map((s) => Math.max(s.usedBytes, s.totalBytes)));
   const firstStep = samples[0]?.step ?? 0;
   const lastStep = Math.max(firstStep + 1, samples[samples.length - 1]?.step ?? 1);
+  // The floor is a little under the smallest value: a leak of a few hundred KB on a 2 MB heap
+  // must be visible as a climb, not a flat line at the top of a chart that starts at zero.
+  const minBytes = Math.min(...samples.map((s) => s.usedBytes)) * 0.9;
+  const span = Math.max(1, maxBytes - minBytes);
   const x = (step: number) => ((step - firstStep) / (lastStep - firstStep)) * width;
-  const y = (bytes: number) => height - (Math.min(bytes, maxBytes) / maxBytes) * height;
+  const y = (bytes: number) => height - ((Math.min(bytes, maxBytes) - minBytes) / span) * height;
   const points = samples.map((s) => `${round(x(s.step))},${round(y(s.usedBytes))}`).join(" ");
   const drops = samples.flatMap((s, i) => (i > 0 && s.usedBytes < samples[i - 1]!.usedBytes ? [{ x: round(x(s.step)), y: round(y(s.usedBytes)) }] : []));
   const limit = samples[samples.length - 1]?.limitBytes ?? maxBytes;
