@@ -2,6 +2,8 @@
 // reload or a dropped connection resumes the same session; a session with no connection for
 // `sessionIdleMs` is closed, freeing its isolates and Durable Object databases.
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { protocolLimits, sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { WorldPool } from "../world/pool.ts";
 import type { Death } from "../world/world-process-handle.ts";
@@ -73,6 +75,8 @@ export class SessionRegistry {
       this.closedIdle++;
       await session.serial(() => session.closeWorld()).catch(() => undefined);
       this.pool.unreserve(session.id);
+      // Its profiles and snapshots (up to snapshotsPerSessionMax files of many MB) go with it.
+      rmSync(join(this.pool.downloadsDir, session.id), { recursive: true, force: true });
     }
   }
 
