@@ -3,6 +3,7 @@
 // streamed per second to one client; recovery time of a 1,000-step session after its world
 // process is killed; memory per idle session; and the ordinary sessions' step round trip while
 // hostile neighbours (a CPU-heavy worker played at full speed, an endless SQL statement) run.
+import { poolLimits } from "../server/world/pool.ts";
 import { readFileSync } from "node:fs";
 import { helloScenario, LiveClient, startTestServer } from "../test/live-client.ts";
 import { fixed, median, percentile, printFigures } from "./stats.ts";
@@ -64,7 +65,7 @@ function ordinaryPids(server: { sessions: { all: { token: string; processPid: nu
 }
 
 export async function runSessionBenchmarks(quick: boolean): Promise<void> {
-  const server = await startTestServer({ rate: { perSecond: 100_000, burst: 100_000 } });
+  const server = await startTestServer({ rate: { perSecond: 100_000, burst: 100_000 }, worldCommandMsMax: poolLimits.worldCommandMsMax });
   try {
     // 50 sessions stepping at once.
     const clients = await Promise.all(Array.from({ length: 50 }, () => LiveClient.connect(server.url)));

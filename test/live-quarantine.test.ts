@@ -7,6 +7,7 @@
 // is refused without reaching a process. A neighbour session keeps working throughout, a session
 // started afterwards works, and /healthz reports the processes alive, the restarts in the last
 // minute and the quarantined session.
+import { poolLimits } from "../server/world/pool.ts";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { StartedServer } from "../server/main.ts";
@@ -15,7 +16,8 @@ import { helloScenario, LiveClient, startTestServer } from "./live-client.ts";
 
 let server: StartedServer;
 before(async () => {
-  server = await startTestServer({ worldProcesses: 2 });
+  // The watchdog is what this test is about: the product's deadline, not the tests' roomier one.
+  server = await startTestServer({ worldProcesses: 2, worldCommandMsMax: poolLimits.worldCommandMsMax });
 });
 after(() => server.close());
 

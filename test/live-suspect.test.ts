@@ -4,6 +4,7 @@
 // neighbours spread over both processes, a killer that kills until it is quarantined. Each
 // neighbour loses its process at most once (the first kill, which nothing could foresee), and
 // after that first kill every neighbour keeps its process.
+import { poolLimits } from "../server/world/pool.ts";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { StartedServer } from "../server/main.ts";
@@ -12,7 +13,8 @@ import { helloScenario, LiveClient, startTestServer } from "./live-client.ts";
 
 let server: StartedServer;
 before(async () => {
-  server = await startTestServer({ worldProcesses: 2 });
+  // The watchdog is what this test is about: the product's deadline, not the tests' roomier one.
+  server = await startTestServer({ worldProcesses: 2, worldCommandMsMax: poolLimits.worldCommandMsMax });
 });
 after(() => server.close());
 
