@@ -61,6 +61,11 @@ export class Response extends BodyMixin {
       this.#fields = init as unknown as ResponseFields;
       return;
     }
+    // workerd (as WebIDL) takes only an object as init: a string or number there is a program's
+    // bug (Hono's `c.res = "text"` path relies on this throwing), refused with workerd's text.
+    if (init !== undefined && init !== null && typeof init !== "object" && typeof init !== "function") {
+      throw new SafeTypeError("Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.");
+    }
     // A null-prototype default: a getter planted on Object.prototype must not be read as an option.
     const options: ResponseInit = init ?? ({ __proto__: null } as ResponseInit);
     const status = options.status === undefined ? 200 : SafeNumber(options.status);
