@@ -3,7 +3,16 @@
 // to whatwg-url-encoding-shim.ts. The chunk is evaluated on first use by url-lazy.ts.
 import { URL, URLSearchParams, parseURL, serializeURL } from "whatwg-url";
 import { is as isURLSearchParamsWrapper } from "whatwg-url/lib/URLSearchParams.js";
+import stateMachine from "whatwg-url/lib/url-state-machine.js";
+import urlencoded from "whatwg-url/lib/urlencoded.js";
 import { setIdnaLoader, type IdnaApi } from "./idna-shim.ts";
+import { installFastBasicParse, installFastUrlencoded } from "./url-fast-record.ts";
+
+// Canonical http(s) URLs skip the state machine, and plain queries the byte-wise urlencoded
+// parser (url-fast-record.ts). URL-impl.js and URLSearchParams-impl.js read both functions off
+// these exports objects at each call, so the replacements reach every parse.
+installFastBasicParse(stateMachine);
+installFastUrlencoded(urlencoded);
 
 export interface UrlApi {
   URL: unknown;

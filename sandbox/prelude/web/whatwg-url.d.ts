@@ -8,6 +8,15 @@ declare module "whatwg-url" {
 declare module "whatwg-url/lib/URLSearchParams.js" {
   export function is(value: unknown): boolean;
 }
+declare module "whatwg-url/lib/url-state-machine.js" {
+  // The module's exports object itself (CommonJS): url-impl.ts replaces basicURLParse on it.
+  const stateMachine: { basicURLParse: (input: unknown, options?: { baseURL?: unknown; url?: unknown; stateOverride?: unknown; encodingOverride?: unknown }) => unknown };
+  export default stateMachine;
+}
+declare module "whatwg-url/lib/urlencoded.js" {
+  const urlencoded: { parseUrlencodedString: (input: string) => [string, string][] };
+  export default urlencoded;
+}
 declare module "tr46" {
   export function toASCII(domain: string, options: Record<string, unknown>): string | null;
 }
