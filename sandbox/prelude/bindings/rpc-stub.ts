@@ -49,8 +49,15 @@ function remoteMember(target: CallTarget, member: string): unknown {
  * A stub over `local` (its own properties: fetch, id, name), tagged `tag` as workerd's stubs are
  * (`String(stub)` is "[object DurableObject]").
  */
+const stubPrototypes: Record<string, object> = { __proto__: null } as never;
+
+/** One frozen prototype per tag, shared by its stubs (as a class's instances share one). */
+function stubPrototype(tag: string): object {
+  return (stubPrototypes[tag] ??= Object.freeze(Object.create(Object.prototype, { [Symbol.toStringTag]: { __proto__: null, value: tag } as PropertyDescriptor })));
+}
+
 export function rpcStub(target: CallTarget, tag: string, local: PropertyDescriptorMap): object {
-  const prototype = Object.freeze(Object.create(Object.prototype, { [Symbol.toStringTag]: { __proto__: null, value: tag } as PropertyDescriptor }));
+  const prototype = stubPrototype(tag);
   const base = Object.freeze(Object.create(prototype, local));
   return new ProxyCtor(base, {
     get(object, key, receiver) {

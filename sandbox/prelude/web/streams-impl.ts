@@ -49,7 +49,8 @@ export interface StreamsApi {
 const lockedGetter = Object.getOwnPropertyDescriptor(ReadableStream.prototype, "locked")!.get!;
 
 function isReadableStream(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
+  // Bytes are the common non-stream body: skip the brand check's throw for them.
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return false;
   try {
     Reflect.apply(lockedGetter, value, []);
     return true;

@@ -14,8 +14,22 @@ export const ringVirtualNodesPerRegion = 64;
 /** 128 bits of randomness for a unique id, as four unsigned 32-bit words. */
 export const uniqueIdRandomWordsMin = 4;
 
+/**
+ * Ids already derived: every request to a named object derives its id, and SHA-256 in plain
+ * JavaScript costs microseconds. A pure function's memo, bounded (cleared when full).
+ */
+const namedIds = new Map<string, string>();
+const namedIdsMax = 10_000;
+
 export function objectIdFromName(namespace: string, name: string): string {
-  return sha256HexOfString(`name\0${namespace}\0${name}`);
+  const key = `name\0${namespace}\0${name}`;
+  let id = namedIds.get(key);
+  if (id === undefined) {
+    if (namedIds.size >= namedIdsMax) namedIds.clear();
+    id = sha256HexOfString(key);
+    namedIds.set(key, id);
+  }
+  return id;
 }
 
 export function objectIdUnique(namespace: string, randomWords: readonly number[]): string {

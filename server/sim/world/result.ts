@@ -42,15 +42,22 @@ export function buildResult(w: WorldState, completed: boolean): RunResult {
     };
   }
   const route = w.ctx.router.stats();
-  return {
+  const trace = [...w.trace];
+  const result = {
     seed: w.ctx.seed,
     responses,
-    trace: [...w.trace],
-    traceHash: traceHash(w.trace),
+    trace,
+    traceHash: "",
     completed,
     stoppedBy: w.stoppedBy,
     stats: { events: w.stepsRun, endMs: w.nowMs, routeCacheHits: route.hits, routeCacheMisses: route.misses },
   };
+  // Hashing a trace costs as much as a fifth of a small run, and the race explorer, which runs
+  // thousands, never reads it: the hash is computed on first read (JSON and structured clone
+  // read it like a plain property).
+  let hash: string | null = null;
+  Object.defineProperty(result, "traceHash", { enumerable: true, configurable: true, get: () => (hash ??= traceHash(trace)) });
+  return result;
 }
 
 /**
