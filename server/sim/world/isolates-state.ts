@@ -100,7 +100,8 @@ export function joinTree(trees: TreeHolds, isolate: IsolateRecord, req: string, 
  */
 export function leaveTreesIfDone(trees: TreeHolds, out: Effects, isolate: IsolateRecord): void {
   if (isolate.done.size === 0) return;
-  for (const req of [...isolate.done]) {
+  // Deleting the element being visited is safe in a Set's iteration: no copy per delivery.
+  for (const req of isolate.done) {
     if (isolate.pendingPerRequest.has(req)) continue;
     isolate.done.delete(req);
     const lineage = isolate.lineages.get(req);

@@ -201,7 +201,9 @@ export const hungMessage = "The script will never generate a response.";
  * with that error and the next request gets a fresh instance.
  */
 function answerHung(ctx: Ctx, out: Effects, isolate: IsolateRecord, atMs: number): void {
-  for (const [req, flight] of [...isolate.inFlight]) {
+  // No copy of the map: this runs after every delivery, over every request in flight (a busy
+  // object holds hundreds), and deleting the entry being visited is safe in a Map's iteration.
+  for (const [req, flight] of isolate.inFlight) {
     if (isolate.pendingPerRequest.has(req)) continue;
     isolate.inFlight.delete(req);
     out.trace({ kind: "request_hung", t: ctx.nowMs, isolate: isolate.key, req, reason: "its promise can never settle: no timer is set and no call is in flight" });
