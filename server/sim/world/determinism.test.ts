@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
-import { canonicalJson, hashedView } from "../core/trace.ts";
+import { canonicalJson, hashedView, traceHash } from "../core/trace.ts";
 import { counterWorker, fourRegions, worldOf } from "../testing/scenarios.ts";
 
 // Every region pair 50 ms apart with 20% jitter: the three remote requests race to the object.
@@ -23,6 +23,14 @@ test("the same scenario and seed twice give the same trace bytes and traceHash",
   assert.equal(a.traceHash, b.traceHash);
   assert.equal(a.trace.map((e) => canonicalJson(hashedView(e))).join("\n"), b.trace.map((e) => canonicalJson(hashedView(e))).join("\n"));
   assert.deepEqual(a.responses, b.responses);
+});
+
+test("a result's trace hash, computed on first read, is the hash of its trace and survives JSON", () => {
+  const result = worldOf(racing, 11).run();
+  const copy = JSON.parse(JSON.stringify(result)) as { traceHash: string };
+  assert.match(copy.traceHash, /^[0-9a-f]{64}$/);
+  assert.equal(copy.traceHash, traceHash(result.trace));
+  assert.equal(result.traceHash, copy.traceHash);
 });
 
 test("different seeds change which request the object serves first", () => {
