@@ -1,10 +1,10 @@
 // Loaded lazily (its own chunk): the Monaco editor, its workers, and the Workers typings from
 // @cloudflare/workers-types, so the first paint never waits for 4 MB of editor. STYLE.md rule 8:
 // this folder is the only importer of monaco-editor.
-// The editor core and its features, with only the languages a worker project uses (JavaScript,
-// TypeScript, JSON): the package's main entry registers some eighty languages and the CSS and
-// HTML services, about a quarter of the chunk, that no worker project opens.
-import "monaco-editor/features/register.all";
+// The editor core and the features the playground offers (monaco-features.ts), with only the
+// languages a worker project uses (JavaScript, TypeScript, JSON): the package's main entry
+// registers some eighty languages and the CSS and HTML services that no worker project opens.
+import "./monaco-features.ts";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/typescript/register";
 import * as api from "monaco-editor/editor/editor.api";
