@@ -13,16 +13,21 @@ import * as typescript from "monaco-editor/languages/features/typescript/registe
 import EditorWorker from "monaco-editor/editor/editor.worker.start?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import { afterEditor } from "../load-order.ts";
 
 const monaco = { ...api, json, typescript };
 export type Monaco = typeof monaco;
 
 declare global {
-  interface Window { MonacoEnvironment?: { getWorker(id: string, label: string): Worker } }
+  interface Window { MonacoEnvironment?: { getWorker(id: string, label: string): Promise<Worker> } }
 }
 
+// The workers start once the editor shows (load-order.ts): the TypeScript one parses 7 MB of
+// script, which on two cores competes with the editor's first frames. Typing never waits for
+// them; diagnostics and completions follow a moment later.
 window.MonacoEnvironment = {
-  getWorker(_id, label) {
+  async getWorker(_id, label) {
+    await afterEditor();
     if (label === "json") return new JsonWorker();
     if (label === "typescript" || label === "javascript") return new TsWorker();
     return new EditorWorker();
@@ -42,10 +47,10 @@ js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: fals
 
 /**
  * The Workers typings (630 KB of declarations) come in their own chunk, fetched once the editor
- * code has run: the editor shows and takes typing at once, and completions of `Request`, `env`
- * and `DurableObject` arrive a moment later instead of holding up the first keystroke.
+ * shows: the editor takes typing at once, and completions of `Request`, `env` and
+ * `DurableObject` arrive a moment later instead of holding up the first keystroke.
  */
-export const workersTypesLoaded: Promise<void> = import("@cloudflare/workers-types/index.d.ts?raw").then(({ default: source }) => {
+export const workersTypesLoaded: Promise<void> = afterEditor().then(() => import("@cloudflare/workers-types/index.d.ts?raw")).then(({ default: source }) => {
   js.addExtraLib(source, "file:///node_modules/@cloudflare/workers-types/index.d.ts");
 });
 
@@ -57,8 +62,9 @@ export function setEnvTypes(source: string): void {
   envLib = js.addExtraLib(source, "file:///env.d.ts");
 }
 
-/** The scenario tab validates and completes against the scenario's JSON Schema (served by the server). */
+/** The scenario tab validates and completes against the scenario's JSON Schema (served by the server), once the editor shows. */
 export async function useScenarioSchema(): Promise<void> {
+  await afterEditor();
   try {
     const response = await fetch("/schema/scenario.json");
     if (!response.ok) return;
