@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "web", "dist");
 const stampFile = join(dist, ".build-stamp");
-const sources = ["web/src", "web/index.html", "web/vite.config.ts", "web/lesson-bundle.ts", "lessons", "server/protocol", "server/lessons", "package-lock.json"];
+const sources = ["web/src", "web/index.html", "web/vite.config.ts", "web/lesson-bundle.ts", "web/editor-preload.ts", "lessons", "server/protocol", "server/lessons", "package-lock.json"];
 
 function walk(path, out) {
   const full = join(root, path);

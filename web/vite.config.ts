@@ -2,13 +2,14 @@
 // proxies the WebSocket and the JSON routes to the backend (`npm start` on PORT, default 8787).
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { editorPreload } from "./editor-preload.ts";
 import { lessonBundle } from "./lesson-bundle.ts";
 
 const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? "8787"}`;
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), lessonBundle()],
+  plugins: [react(), lessonBundle(), editorPreload()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

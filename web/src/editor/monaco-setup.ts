@@ -1,10 +1,10 @@
 // Loaded lazily (its own chunk): the Monaco editor, its workers, and the Workers typings from
 // @cloudflare/workers-types, so the first paint never waits for 4 MB of editor. STYLE.md rule 8:
 // this folder is the only importer of monaco-editor.
-// The editor core and its features, with only the languages a worker project uses (JavaScript,
-// TypeScript, JSON): the package's main entry registers some eighty languages and the CSS and
-// HTML services, about a quarter of the chunk, that no worker project opens.
-import "monaco-editor/features/register.all";
+// The editor core and the features the playground offers (monaco-features.ts), with only the
+// languages a worker project uses (JavaScript, TypeScript, JSON): the package's main entry
+// registers some eighty languages and the CSS and HTML services that no worker project opens.
+import "./monaco-features.ts";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/typescript/register";
 import * as api from "monaco-editor/editor/editor.api";
@@ -13,16 +13,21 @@ import * as typescript from "monaco-editor/languages/features/typescript/registe
 import EditorWorker from "monaco-editor/editor/editor.worker.start?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import { afterEditor } from "../load-order.ts";
 
 const monaco = { ...api, json, typescript };
 export type Monaco = typeof monaco;
 
 declare global {
-  interface Window { MonacoEnvironment?: { getWorker(id: string, label: string): Worker } }
+  interface Window { MonacoEnvironment?: { getWorker(id: string, label: string): Promise<Worker> } }
 }
 
+// The workers start once the editor shows (load-order.ts): the TypeScript one parses 7 MB of
+// script, which on two cores competes with the editor's first frames. Typing never waits for
+// them; diagnostics and completions follow a moment later.
 window.MonacoEnvironment = {
-  getWorker(_id, label) {
+  async getWorker(_id, label) {
+    await afterEditor();
     if (label === "json") return new JsonWorker();
     if (label === "typescript" || label === "javascript") return new TsWorker();
     return new EditorWorker();
@@ -42,10 +47,10 @@ js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: fals
 
 /**
  * The Workers typings (630 KB of declarations) come in their own chunk, fetched once the editor
- * code has run: the editor shows and takes typing at once, and completions of `Request`, `env`
- * and `DurableObject` arrive a moment later instead of holding up the first keystroke.
+ * shows: the editor takes typing at once, and completions of `Request`, `env` and
+ * `DurableObject` arrive a moment later instead of holding up the first keystroke.
  */
-export const workersTypesLoaded: Promise<void> = import("@cloudflare/workers-types/index.d.ts?raw").then(({ default: source }) => {
+export const workersTypesLoaded: Promise<void> = afterEditor().then(() => import("@cloudflare/workers-types/index.d.ts?raw")).then(({ default: source }) => {
   js.addExtraLib(source, "file:///node_modules/@cloudflare/workers-types/index.d.ts");
 });
 
@@ -57,8 +62,9 @@ export function setEnvTypes(source: string): void {
   envLib = js.addExtraLib(source, "file:///env.d.ts");
 }
 
-/** The scenario tab validates and completes against the scenario's JSON Schema (served by the server). */
+/** The scenario tab validates and completes against the scenario's JSON Schema (served by the server), once the editor shows. */
 export async function useScenarioSchema(): Promise<void> {
+  await afterEditor();
   try {
     const response = await fetch("/schema/scenario.json");
     if (!response.ok) return;
