@@ -185,3 +185,21 @@ test("the editor completes the Workers API and the learner's own bindings once t
   await screenshot(page, "editor-completions");
   await page.context().close();
 });
+
+test("the editor keeps the habits of VS Code: F1 opens the command palette, Ctrl+G goes to a line", async () => {
+  const page = await app.open();
+  await waitConnected(page);
+  await page.waitForSelector(".monaco-editor .view-lines");
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget:not([style*='display: none']) .quick-input-box input");
+  const palette = await page.locator(".quick-input-widget .monaco-list-row").count();
+  assert.ok(palette > 0, `the command palette lists commands: ${palette}`);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+g");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  const line = await page.evaluate(() => (window as unknown as { __edgeEditor: { getPosition(): { lineNumber: number } } }).__edgeEditor.getPosition().lineNumber);
+  assert.equal(line, 3);
+  await page.context().close();
+});

@@ -24,6 +24,15 @@ import "monaco-editor/features/parameterHints/register";
 import "monaco-editor/features/format/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/toggleTabFocusMode/register";
+// What a learner reaches for by habit from VS Code, and what a multi-module worker needs:
+// go to line (Ctrl+G), the command palette (F1), go to definition and references across the
+// worker's modules, rename (F2) and TypeScript's quick fixes.
+import "monaco-editor/features/gotoLine/register";
+import "monaco-editor/features/quickCommand/register";
+import "monaco-editor/features/gotoSymbol/register";
+import "monaco-editor/features/referenceSearch/register";
+import "monaco-editor/features/rename/register";
+import "monaco-editor/features/codeAction/register";
 // Monaco registers the suggest widget's controller only through inline completions (not kept):
 // the completions list is this contribution.
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
