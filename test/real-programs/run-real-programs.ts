@@ -78,12 +78,14 @@ export function specOfProgram(name: string): ProgramSpec {
   return JSON.parse(readFileSync(join(realProgramsDir, name, "program.json"), "utf8")) as ProgramSpec;
 }
 
-/** The program as one ES module, bundled with wrangler's esbuild settings (wrangler deploy defines process.env.NODE_ENV too). */
+/** The program as one ES module, bundled with wrangler's esbuild settings (wrangler deploy defines process.env.NODE_ENV too,
+ * and its default module rules import .txt, .html and .sql files as text, .bin files as bytes). */
 export function bundleProgram(name: string, spec: ProgramSpec): string {
   const out = buildSync({
     entryPoints: [join(realProgramsDir, name, spec.entry)], bundle: true, write: false, format: "esm", target: "es2022",
     conditions: ["workerd", "worker", "browser"], mainFields: ["browser", "module", "main"], platform: "neutral",
-    external: ["cloudflare:*", "node:*"], define: { "process.env.NODE_ENV": JSON.stringify("production") }, jsx: "automatic", jsxImportSource: spec.jsxImportSource ?? "react", logLevel: "silent",
+    external: ["cloudflare:*", "node:*"], define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    loader: { ".txt": "text", ".html": "text", ".sql": "text", ".bin": "binary" }, jsx: "automatic", jsxImportSource: spec.jsxImportSource ?? "react", logLevel: "silent",
     nodePaths: [join(realProgramsDir, "..", "..", "node_modules")],
   });
   return out.outputFiles[0]!.text;
