@@ -43,6 +43,8 @@ export interface ProgramSpec {
   bindings?: Record<string, { type: string; value?: string; className?: string }>;
   compatibilityFlags?: string[];
   compatibilityDate?: string;
+  /** Why the program runs as it does here where its wrangler config says otherwise. */
+  note?: string;
   /** Durable Object classes wrangler's migrations declare as SQLite-backed (new_sqlite_classes). */
   sqliteClasses?: string[];
   /** Origins the program's subrequests reach: each host answers every request with this fixed response, in both runtimes. */
