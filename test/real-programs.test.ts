@@ -1,6 +1,8 @@
 // Real public Worker programs (test/real-programs/) run unmodified: each, bundled as wrangler
-// bundles it, must answer every request as Miniflare's workerd does. One test per program, and a
-// score test that fails when fewer than 95 % of the programs not excluded answer as workerd does.
+// bundles it, must answer every request as Miniflare's workerd does. One test per program (a
+// program whose failure is known and explained in its program.json is reported as to do, and
+// fails once it passes so that the note is removed), and a score test that fails when a program
+// that passed stops passing or when fewer than 95 % of the programs not excluded pass.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { createSandboxFactory } from "../sandbox/index.ts";
@@ -15,13 +17,19 @@ for (const name of realPrograms()) {
     const result = await runRealProgram(name, sandbox);
     results.push(result);
     if (result.excluded) return void t.skip(result.excluded);
+    if (result.knownFailure) {
+      assert.ok(!result.passed, `${name} now answers as workerd does: remove its knownFailure note`);
+      return void t.todo(result.knownFailure);
+    }
     assert.deepEqual(result.differences, []);
   });
 }
 
-test("at least 95 % of the real programs answer as workerd does", () => {
+test("the real programs' score: every program not known to fail answers as workerd does", (t) => {
   const counted = results.filter((r) => !r.excluded);
-  assert.ok(counted.length >= 4, `only ${counted.length} programs ran`);
+  assert.ok(counted.length >= 40, `only ${counted.length} programs ran`);
   const passed = counted.filter((r) => r.passed).length;
-  assert.ok(passed / counted.length >= 0.95, `${passed}/${counted.length} answer as workerd does`);
+  t.diagnostic(`${passed}/${counted.length} answer as workerd does (goal 95 %); ${results.length - counted.length} excluded`);
+  assert.equal(passed, counted.filter((r) => !r.knownFailure).length);
+  assert.ok(passed * 100 >= counted.length * 95, `${passed}/${counted.length} is below the 95 % goal`);
 });

@@ -115,7 +115,7 @@ test("the scenario CLI prints one JSON object; invalid scenarios and load errors
   assert.match(broken.stderr, /failed to load: compile_error at worker\.js:2/);
 });
 
-test("real isolates: request.cf names the PoP (colo) and region that took the request", () => {
+test("real isolates: request.cf names the PoP (colo) and region that took the request, and the TLS version of an https request", () => {
   const parsed = parseScenario({
     worker: { name: "cf", code: "export default { fetch(request) { return Response.json(request.cf) } }", routes: ["cf.example.com/*"] },
     traffic: ["us-west", "eu-west"].map((from) => ({ atMs: 0, from, url: "https://cf.example.com/" })),
@@ -127,8 +127,8 @@ test("real isolates: request.cf names the PoP (colo) and region that took the re
   world.dispose();
   storage.closeAll();
   assert.deepEqual(result.responses.map((r) => JSON.parse(r?.body ?? "null")), [
-    { colo: "us-west-pop", region: "us-west" },
-    { colo: "eu-west-pop", region: "eu-west" },
+    { colo: "us-west-pop", region: "us-west", tlsVersion: "TLSv1.3" },
+    { colo: "eu-west-pop", region: "eu-west", tlsVersion: "TLSv1.3" },
   ]);
 });
 

@@ -41,10 +41,11 @@ export interface WireRequest {
   body: Uint8Array | null;
 }
 
-/** `request.cf` as the world knows it: the PoP (colo) that took the request and its region. */
+/** `request.cf` as the world knows it: the PoP (colo) that took the request, its region and, over https, the TLS version. */
 export interface RequestCf {
   colo: string;
   region: string;
+  tlsVersion?: string;
 }
 
 export interface WireResponse {

@@ -28,6 +28,8 @@ export const nodePrograms: Record<string, string> = {
       concat: Buffer.concat([Buffer.from("a"), Buffer.from("bc")]).toString(), slice: b.subarray(1, 4).toString("hex"), eq: Buffer.from("x").equals(Buffer.from("x")), cmp: Buffer.compare(Buffer.from("a"), Buffer.from("b")),
       alloc: [...Buffer.alloc(3, 1)], isBuf: [Buffer.isBuffer(b), Buffer.isBuffer(new Uint8Array(1))], byteLength: Buffer.byteLength("€"), json: Buffer.from("hi").toJSON(), u32: Buffer.from([1, 2, 3, 4]).readUInt32BE(0),
       write: (() => { const w = Buffer.alloc(4); w.writeUInt16LE(513, 0); return [...w]; })(), indexOf: b.indexOf("l"), includes: b.includes("wör"), fill: Buffer.alloc(4).fill("ab").toString(), fromHex: Buffer.from("414243", "hex").toString(), instanceU8: b instanceof Uint8Array, k: typeof nodeBuffer.kMaxLength, str: String(Buffer.from("ok")) });`,
+  "/buffer-errors": `${caught}
+    return Response.json([undefined, null, {}, 5, true, 5n, () => 1, function named() {}, Symbol("s")].map((v) => caught(() => Buffer.from(v))));`,
   "/crypto": `${caught}
     const h = createHash("sha256"); h.update("a"); h.update(Buffer.from("b"));
     return Response.json({ sha256: h.digest("hex"), md5: createHash("md5").update("abc").digest("hex"), sha1b64: createHash("sha1").update("abc").digest("base64"), sha512len: createHash("sha512").update("").digest().length,

@@ -13,6 +13,7 @@ import stream from "readable-stream";
 import { StringDecoder } from "string_decoder/";
 import { createAssert, isDeepEqual } from "./assert.ts";
 import { addBase64Url } from "./buffer-base64url.ts";
+import { addNodeArgumentErrors } from "./buffer-from-errors.ts";
 import { createAsyncHooks, type AsyncContextDeps } from "./async-hooks.ts";
 import { format, inspect } from "./inspect.ts";
 import { createNodeCrypto, type NodeCryptoDeps } from "./node-crypto.ts";
@@ -70,6 +71,7 @@ function streamModules(): Record<string, Record<string, unknown>> {
 export function create(deps: NodeDeps): NodeApi {
   setProcessEnv(deps.env);
   addBase64Url(unenvBuffer.Buffer as Parameters<typeof addBase64Url>[0]);
+  addNodeArgumentErrors(unenvBuffer.Buffer as Parameters<typeof addNodeArgumentErrors>[0]);
   const Buffer = unenvBuffer.Buffer as Parameters<typeof createNodeCrypto>[1];
   const events = EventEmitter as unknown as Record<string, unknown>;
   const path = withDefault(unenvPath);

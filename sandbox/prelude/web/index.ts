@@ -5,7 +5,7 @@
 // no lazily loaded code, and return null-prototype records (resolving a promise with an object
 // reads its `then`, which a patched Object.prototype could otherwise intercept).
 
-import type { WireRequest, WireResponse } from "../../../server/sim/isolate-port.ts";
+import type { RequestCf, WireRequest, WireResponse } from "../../../server/sim/isolate-port.ts";
 import { atob, btoa } from "./base64.ts";
 import { bodyByteLength, hasStreamBody, newBodySource, takeBodyAsync, takeBytesOrNull } from "./body.ts";
 import { createCrypto, Crypto, SubtleCrypto } from "./crypto.ts";
@@ -108,9 +108,14 @@ export function installWebApis(global: Record<string, unknown>, deps: WebDeps): 
  * `owned` says the wire's body is a fresh copy nothing else holds (the host's delivery), so the
  * request takes it over instead of copying it once more.
  */
-export function requestFromWire(wire: RequestWire, owned = false, cf?: { colo: string; region: string }): Request {
+/** The world's cf, copied field by field as strings (the event came over the isolate boundary). */
+function copyOfCf(cf: RequestCf): RequestCf {
+  return { colo: SafeString(cf.colo), region: SafeString(cf.region), ...(cf.tlsVersion === undefined ? {} : { tlsVersion: SafeString(cf.tlsVersion) }) };
+}
+
+export function requestFromWire(wire: RequestWire, owned = false, cf?: RequestCf): Request {
   const headers = headersFromPairs(wire.headers, "immutable");
-  const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual", cf: cf === undefined ? undefined : { colo: SafeString(cf.colo), region: SafeString(cf.region) } };
+  const fields = { method: normalizeMethod(wire.method), url: SafeString(wire.url), headers, redirect: "manual", cf: cf === undefined ? undefined : copyOfCf(cf) };
   return createRequest(fields, bodySourceOf(wire.body, owned));
 }
 

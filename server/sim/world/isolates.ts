@@ -35,8 +35,11 @@ export function isolateFetch(s: IsolatesSlice, ctx: Ctx, e: Instant<"isolate_fet
   }
   loaded.isolate.inFlight.set(e.req, e.rpc === undefined ? { responder: e.responder, lineage: e.lineage, request: e.request } : { responder: e.responder, lineage: e.lineage });
   joinTree(s.trees, loaded.isolate, e.req, e.lineage);
-  // request.cf: the PoP (colo) that took the request and its region, as the world knows them.
-  const cf = { colo: e.pop, region: loaded.isolate.region };
+  // request.cf: the PoP (colo) that took the request and its region, as the world knows them, and
+  // for an https request the TLS version its client spoke (the world's clients are modern: TLS 1.3,
+  // the version workerd's cf names too), which programs check before serving (block-on-tls).
+  const tls = e.request?.url.startsWith("https:") ? { tlsVersion: "TLSv1.3" } : {};
+  const cf = { colo: e.pop, region: loaded.isolate.region, ...tls };
   const entrypoint = e.entrypoint ?? null;
   const delivery: DeliveryEvent = e.rpc !== undefined ? { kind: "rpc", requestId: e.req, entrypoint, call: e.rpc }
     : entrypoint !== null ? { kind: "fetch", requestId: e.req, request: e.request, cf, entrypoint } : { kind: "fetch", requestId: e.req, request: e.request, cf };

@@ -1,0 +1,7 @@
+import { env } from "cloudflare:workers";
+
+export default {
+	fetch() {
+		return new Response(env.MY_TEXT);
+	},
+} satisfies ExportedHandler;

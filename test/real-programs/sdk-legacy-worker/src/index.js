@@ -1,0 +1,9 @@
+export default {
+	fetch() {
+		return new Response('Hello worker!', {
+			headers: {
+				'content-type': 'text/plain',
+			},
+		});
+	},
+};
