@@ -182,6 +182,21 @@ test("the editor completes the Workers API and the learner's own bindings once t
   assert.ok(labels.some((l) => /^KV\b/.test(l)), `env. completes the KV binding: ${labels.join(" | ")}`);
   labels = await suggestAfter(worker("Response."));
   assert.ok(labels.some((l) => /^json\b/.test(l)), `Response. completes json from @cloudflare/workers-types: ${labels.join(" | ")}`);
+  // A Durable Object stub is typed by its class (issue 15): RPC methods complete on it.
+  const rpcWorker = [
+    `import { DurableObject } from "cloudflare:workers";`,
+    `export class Counter extends DurableObject { async increment(by) { return by; } }`,
+    `export default {`,
+    `  /** @param {Request} request @param {{ COUNTER: DurableObjectNamespace<Counter> }} env */`,
+    `  async fetch(request, env) {`,
+    `    const stub = env.COUNTER.getByName("a");`,
+    `    stub./*here*/`,
+    `    return new Response("x");`,
+    `  },`,
+    `};`,
+  ].join("\n");
+  labels = await suggestAfter(rpcWorker);
+  assert.ok(labels.some((l) => /^increment\b/.test(l)), `DurableObjectStub<Counter> completes increment: ${labels.join(" | ")}`);
   await screenshot(page, "editor-completions");
   await page.context().close();
 });
