@@ -45,12 +45,16 @@ export function startExploring(session: LiveSession, message: ClientMessageOf<"e
     await session.serial(() => session.command(() => start));
     for (;;) {
       const next = await slice();
+      // The last slice's progress goes out too, so even a search that finishes within its first
+      // slice (a fast machine, an early counterexample) shows its progress before its result.
+      if (next.progress !== null) {
+        reply({ type: "explore_progress", replyTo, runs: next.progress.runs, distinctOrders: next.progress.distinctOrders, phase: next.progress.phase, failing: next.progress.counterexample !== null });
+      }
       if (next.done) {
         const { found, shrunk, ...rest } = next.answer;
         reply({ type: "explore_result", replyTo, ...rest, found, shrunk: shrunk && { choices: shrunk.choices, kept: shrunk.kept, message: shrunk.message, history: shrunk.history } });
         return;
       }
-      reply({ type: "explore_progress", replyTo, runs: next.progress.runs, distinctOrders: next.progress.distinctOrders, phase: next.progress.phase, failing: next.progress.counterexample !== null });
     }
   };
   loop()

@@ -15,7 +15,8 @@ export const exploreHostLimits = {
   explorationsMax: 4,
 } as const;
 
-export type ExploreSlice = { done: false; progress: ExploreProgress } | { done: true; answer: ExploreAnswer };
+/** A finished slice also carries the search's last progress (null if it yielded none). */
+export type ExploreSlice = { done: false; progress: ExploreProgress } | { done: true; answer: ExploreAnswer; progress: ExploreProgress | null };
 
 interface Running {
   search: Generator<ExploreProgress, ExploreAnswer, boolean | undefined>;
@@ -55,7 +56,7 @@ export class ExploreHost {
         const next = running.search.next(cancel);
         if (next.done) {
           this.finish(exploreId);
-          return { done: true, answer: next.value };
+          return { done: true, answer: next.value, progress: running.last };
         }
         running.last = next.value;
       }
