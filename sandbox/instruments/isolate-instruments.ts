@@ -33,6 +33,11 @@ export class IsolateInstruments {
     return this.#profiling !== null;
   }
 
+  /** The isolate's CPU clock (it moves only while something runs in the isolate, a heap read included). */
+  cpuTimeNs(): bigint | null {
+    return this.gone() ? null : this.isolate.cpuTime;
+  }
+
   heapStats(): HeapStats | null {
     if (this.gone()) return null;
     const heap = this.isolate.getHeapStatisticsSync() as ivm.HeapStatistics & { externally_allocated_size?: number };

@@ -157,7 +157,7 @@ export class SessionHost {
         // Before each event is after the delivery before it: the heap is read there (sessions being replayed are not hosted yet).
         const hosted = this.sessions.get(sessionId);
         if (hosted !== undefined) hosted.sampler.sample(hosted.engine);
-        beacon?.mark({ sessionId, step, eventId });
+        beacon?.note({ sessionId, step, eventId });
       },
     };
   }

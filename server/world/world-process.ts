@@ -8,6 +8,7 @@ import { createSandboxFactory } from "../../sandbox/index.ts";
 import { parseScenario } from "../sim/scenario.ts";
 import { performance } from "node:perf_hooks";
 import { BeaconWriter } from "./beacon.ts";
+import { flushBeaconOnEntry } from "./beacon-isolates.ts";
 import { frame, unframe } from "./ipc-frame.ts";
 import { ipcLimits, type WorldReply, type WorldRequest } from "./ipc-protocol.ts";
 import { runScenario } from "./run-scenario.ts";
@@ -25,7 +26,7 @@ const beacon = process.env.WORLD_BEACON_PATH ? new BeaconWriter(process.env.WORL
 const ipcBytesMax = Number(process.env.WORLD_IPC_MESSAGE_BYTES_MAX ?? ipcLimits.ipcMessageBytesMax);
 // The session budgets the gateway was started with (lowered ones only; see sessionBudgetsOf).
 const budgets = sessionBudgetsOf(JSON.parse(process.env.WORLD_SESSION_BUDGETS ?? "{}") as Partial<SessionBudgets>);
-const host = new SessionHost(sandbox, sessionsRoot, beacon, ipcBytesMax, budgets);
+const host = new SessionHost(beacon === null ? sandbox : flushBeaconOnEntry(sandbox, beacon), sessionsRoot, beacon, ipcBytesMax, budgets);
 const explorations = new ExploreHost(sandbox);
 const shadows = new ShadowHost();
 
