@@ -197,6 +197,15 @@ test("the editor completes the Workers API and the learner's own bindings once t
   ].join("\n");
   labels = await suggestAfter(rpcWorker);
   assert.ok(labels.some((l) => /^increment\b/.test(l)), `DurableObjectStub<Counter> completes increment: ${labels.join(" | ")}`);
+  // The list is not cut off by the short editor panel: its last row is on top where it is drawn.
+  const lastRowOnTop = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll(".suggest-widget .monaco-list-row")];
+    const box = rows[rows.length - 1]?.getBoundingClientRect();
+    if (!box || rows.length < 4) return `only ${rows.length} rows`;
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit?.closest(".suggest-widget") ? "ok" : `covered by ${hit?.className ?? "nothing"}`;
+  });
+  assert.equal(lastRowOnTop, "ok", "the suggestion list shows whole, over the panels below the editor");
   await screenshot(page, "editor-completions");
   await page.context().close();
 });

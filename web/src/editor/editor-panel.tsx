@@ -78,6 +78,9 @@ function mount(setup: Setup, element: HTMLElement): () => void {
     scrollBeyondLastLine: false,
     theme: appStore.getState().theme === "dark" ? "vs-dark" : "vs",
     ariaLabel: "Code editor",
+    // The editor panel is short: suggestions, hovers and signature help overflow it on top of
+    // the page instead of being cut off at the panel's edge.
+    fixedOverflowWidgets: true,
   });
   // For the browser tests: the editor and Monaco's API (markers), nothing secret.
   Object.assign(window, { __edgeEditor: editor, __edgeMonaco: monaco });
