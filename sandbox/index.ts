@@ -2,6 +2,7 @@
 // of isolated-vm. The simulated world uses it through IsolateFactory (server/sim/isolate-port.ts).
 import type { IsolateFactory, LoadOptions, LoadResult, WorkerScript } from "../server/sim/isolate-port.ts";
 import { CodeCache } from "./code-cache.ts";
+import { warmCodeCaches } from "./code-cache-warmup.ts";
 import { IsolatePool } from "./isolate-pool.ts";
 import { sandboxLimits, type SandboxLimits } from "./limits.ts";
 import { loadWorker } from "./worker-loader.ts";
@@ -61,7 +62,13 @@ function limitsFromEnvironment(): Partial<SandboxLimits> {
 export function createSandboxFactory(options: SandboxOptions = {}): Sandbox {
   const limits: SandboxLimits = { ...sandboxLimits, ...limitsFromEnvironment(), ...options.limits };
   const inspector = options.inspector ?? false;
-  const pool = new IsolatePool({ memoryMbMax: limits.isolateMemoryMbMax, inspector, size: options.poolSize ?? 4, ...(options.reuseIsolates === undefined ? {} : { reuse: options.reuseIsolates }) });
+  const pool = new IsolatePool({
+    memoryMbMax: limits.isolateMemoryMbMax,
+    inspector,
+    size: options.poolSize ?? 4,
+    ...(options.reuseIsolates === undefined ? {} : { reuse: options.reuseIsolates }),
+    warmCaches: () => warmCodeCaches(limits),
+  });
   const codeCache = options.codeCache === false ? null : new CodeCache(limits.codeCacheEntriesMax);
   return {
     load: (script: WorkerScript, loadOptions: LoadOptions): LoadResult => loadWorker({ pool, codeCache, limits, inspector }, script, loadOptions),

@@ -41,6 +41,8 @@ export interface IsolatePoolOptions {
   size: number;
   /** Give a finished worker's isolate a fresh context for the next load (default: on unless size is 0 or inspector). */
   reuse?: boolean;
+  /** Makes the code caches before the pool's first isolate (default: the lazy chunks' caches only). */
+  warmCaches?: () => void;
 }
 
 /** Creates an isolate and runs the prelude in it: the expensive part of a cold start. */
@@ -119,7 +121,7 @@ export class IsolatePool {
 
   /** Fills the pool now (synchronously), e.g. before a benchmark or a run. */
   fill(): void {
-    warmChunkCaches();
+    (this.#options.warmCaches ?? warmChunkCaches)();
     while (this.#ready.length < this.#options.size) this.#ready.push(this.#fromSpare() ?? this.#fresh());
   }
 
@@ -166,7 +168,7 @@ export class IsolatePool {
     this.#refillScheduled = true;
     setImmediate(() => {
       this.#refillScheduled = false;
-      warmChunkCaches();
+      (this.#options.warmCaches ?? warmChunkCaches)();
       if (this.#ready.length < this.#options.size) {
         this.#ready.push(this.#fromSpare() ?? this.#fresh());
         this.#scheduleRefill();
