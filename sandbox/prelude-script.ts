@@ -149,3 +149,8 @@ export function refreshCodeCaches(isolate: ivm.Isolate): number {
   }
   return bytes;
 }
+
+/** The size of the prelude's code cache now (0 before the first compile). */
+export function preludeCodeCacheBytes(): number {
+  return cachedData === null ? 0 : cachedData.copy().byteLength;
+}
