@@ -7,7 +7,7 @@
 // The warm-up worker is ours, never the learner's (V8 must not accept cached data from users:
 // ENGINEERING-NOTES), and it runs in an isolate of its own that is disposed afterwards, so no
 // simulated world sees it: only how fast code compiles changes, never what it does.
-import type { DeliveryEvent, IsolateHandle, IsolateOp } from "../server/sim/isolate-port.ts";
+import type { DeliveryEvent, IsolateHandle, IsolateOp, WireRequest } from "../server/sim/isolate-port.ts";
 import { instrumentsOf } from "./instruments/isolate-instruments.ts";
 import { IsolatePool } from "./isolate-pool.ts";
 import type { SandboxLimits } from "./limits.ts";
@@ -34,10 +34,10 @@ export default {
   },
 };`;
 
-const requests = [
+const requests: WireRequest[] = [
   { method: "GET", url: "https://warm.example.com/hello?name=edge", headers: [["user-agent", "warmup"]], body: null },
   { method: "POST", url: "https://warm.example.com/items", headers: [["content-type", "application/json"]], body: new TextEncoder().encode(JSON.stringify({ a: 1, b: [true, null, "x"] })) },
-] as const;
+];
 
 /** Deliveries per request at most: each answers the worker's calls (KV) until it responds. */
 const deliveriesPerRequestMax = 8;
@@ -55,7 +55,7 @@ export function warmCodeCaches(limits: SandboxLimits): void {
   if (!loaded.ok) return;
   try {
     for (let round = 0; round < rounds; round++) {
-      requests.forEach((request, index) => runRequest(loaded.isolate, `w${round}-${index}`, { ...request, headers: request.headers.map(([k, v]) => [k, v]) }));
+      requests.forEach((request, index) => runRequest(loaded.isolate, `w${round}-${index}`, request));
     }
     const isolate = instrumentsOf(loaded.isolate)?.isolate;
     if (isolate !== undefined && loaded.isolate.alive) refreshCodeCaches(isolate);
@@ -64,8 +64,8 @@ export function warmCodeCaches(limits: SandboxLimits): void {
   }
 }
 
-function runRequest(isolate: IsolateHandle, requestId: string, request: { method: string; url: string; headers: string[][]; body: Uint8Array | null }): void {
-  let event: DeliveryEvent = { kind: "fetch", requestId, request, cf: { colo: "warm", region: "warm", tlsVersion: "TLSv1.3" } } as DeliveryEvent;
+function runRequest(isolate: IsolateHandle, requestId: string, request: WireRequest): void {
+  let event: DeliveryEvent = { kind: "fetch", requestId, request, cf: { colo: "warm", region: "warm", tlsVersion: "TLSv1.3" } };
   for (let delivery = 0; delivery < deliveriesPerRequestMax; delivery++) {
     const { ops, end } = isolate.deliver(event, delivery);
     if (end !== null) return;
