@@ -73,7 +73,14 @@ export class LiveClient {
     }
   }
 
-  waitFor(match: (m: ServerMessage) => boolean, timeoutMs = 60_000): Promise<ServerMessage> {
+  /**
+   * The next message that matches. With `since` (a `messages.length` read earlier), messages
+   * received from then on count too: a streamed message can arrive in the same socket read as
+   * the final answer the test awaited first, before a waiter registered after it exists.
+   */
+  waitFor(match: (m: ServerMessage) => boolean, timeoutMs = 60_000, since?: number): Promise<ServerMessage> {
+    const already = since === undefined ? undefined : this.messages.slice(since).find(match);
+    if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting; last messages: ${JSON.stringify(this.messages.slice(-3)).slice(0, 600)}`)), timeoutMs);
       this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });

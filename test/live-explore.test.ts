@@ -25,10 +25,11 @@ function lesson8(file: string, together: boolean) {
 test("explore streams progress and a shrunk result; cancel stops one; check_history explains the run", async () => {
   const client = await LiveClient.connect(server.url);
   await client.ok({ type: "load_scenario", scenario: lesson8("starter.js", false) });
+  const sent = client.messages.length;
   const started = await client.ok({ type: "explore", property: { kind: "no-lost-update" }, bound: 1 });
   assert.equal(started.type, "ack");
   const id = (started as { replyTo: number }).replyTo;
-  const result = await client.waitFor((m) => m.type === "explore_result" && m.replyTo === id);
+  const result = await client.waitFor((m) => m.type === "explore_result" && m.replyTo === id, 60_000, sent);
   assert.ok(result.type === "explore_result" && result.verdict === "violated", JSON.stringify(result));
   assert.deepEqual(result.shrunk!.kept, [0, 1]);
   assert.match(result.explanation!, /r1 .*read views .*saw no value.* and r2 .*saw no value.* each answered 1/);
@@ -64,8 +65,9 @@ test("explore streams progress and a shrunk result; cancel stops one; check_hist
   const busy = await client.call({ type: "explore", property: { kind: "no-5xx" } });
   assert.ok(busy.type === "error" && busy.code === "explore_running", JSON.stringify(busy));
   await client.waitFor((m) => m.type === "explore_progress" && m.replyTo === secondId);
+  const beforeCancel = client.messages.length;
   await client.ok({ type: "explore_cancel" });
-  const cancelled = await client.waitFor((m) => m.type === "explore_result" && m.replyTo === secondId);
+  const cancelled = await client.waitFor((m) => m.type === "explore_result" && m.replyTo === secondId, 60_000, beforeCancel);
   assert.ok(cancelled.type === "explore_result" && cancelled.verdict === "cancelled", JSON.stringify(cancelled));
   await client.close();
 });

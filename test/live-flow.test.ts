@@ -67,8 +67,9 @@ test("the live flow ends with the trace hash of a headless run given the same ac
   assert.ok(sent.type === "request_sent" && sent.req === "r2");
   await client.ok({ type: "send_request", request: { from: "ap-south", method: "POST", url: "https://app.example.com/inc" } });
 
+  const playFrom = client.messages.length;
   await client.ok({ type: "play", speed: 2 });
-  await client.waitFor((m) => m.type === "trace" && m.entries.some((e) => e.kind === "request"));
+  await client.waitFor((m) => m.type === "trace" && m.entries.some((e) => e.kind === "request"), 60_000, playFrom);
   await client.ok({ type: "pause" });
   assert.equal(client.lastState()!.playing, false);
   // Step until two requests wait at the object: then the later one may be run first.
@@ -100,8 +101,9 @@ test("the live flow ends with the trace hash of a headless run given the same ac
   await client.ok({ type: "send_request", request: { from: "us-east", method: "POST", url: "https://app.example.com/inc" } });
   const branch = await branchMessage;
   assert.ok(branch.type === "branch" && branch.step === back && branch.branch === 1, `${JSON.stringify(branch)} back=${back}`);
+  const branchPlayFrom = client.messages.length;
   await client.ok({ type: "play", speed: "max" });
-  await client.waitFor((m) => m.type === "state" && !m.state.playing && m.state.atRest, 120_000).catch(() => undefined);
+  await client.waitFor((m) => m.type === "state" && !m.state.playing && m.state.atRest, 120_000, branchPlayFrom).catch(() => undefined);
   await client.ok({ type: "pause" });
   const state = client.lastState()!;
   assert.equal(client.trace.length, state.traceLength, "the client holds the whole trace");

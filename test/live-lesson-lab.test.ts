@@ -20,8 +20,9 @@ const solution16 = readFileSync(new URL("../lessons/16-hidden-classes/solution.j
 test("lesson 16 in a live session: the lab times the starter, then the deployed solution", async () => {
   const client = await LiveClient.connect(server.url);
   await client.ok({ type: "load_lesson", lessonId: "16-hidden-classes" });
+  const playFrom = client.messages.length;
   await client.ok({ type: "play", speed: "max" });
-  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000);
+  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000, playFrom);
   const starter = await client.ok({ type: "check_lesson" });
   assert.equal(starter.type, "lesson_check");
   if (starter.type !== "lesson_check") return;
@@ -37,8 +38,9 @@ test("lesson 16 in a live session: the lab times the starter, then the deployed 
   await client.ok({ type: "deploy", deploy: { code: solution16 } });
   const traffic = await client.ok({ type: "send_request", request: { from: "us-east", method: "GET", url: "https://shapes.example.com/sum" } });
   assert.equal(traffic.type, "request_sent");
+  const solutionPlayFrom = client.messages.length;
   await client.ok({ type: "play", speed: "max" });
-  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000);
+  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000, solutionPlayFrom);
   const solved = await client.ok({ type: "check_lesson" });
   assert.equal(solved.type, "lesson_check");
   if (solved.type === "lesson_check") assert.equal(solved.pass, true, solved.hint);
@@ -48,8 +50,9 @@ test("lesson 16 in a live session: the lab times the starter, then the deployed 
 test("lesson 6 in a live session: the starter's cart is lost across the failover", async () => {
   const client = await LiveClient.connect(server.url);
   await client.ok({ type: "load_lesson", lessonId: "06-anycast" });
+  const playFrom = client.messages.length;
   await client.ok({ type: "play", speed: "max" });
-  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000);
+  await client.waitFor((m) => m.type === "state" && m.state.atRest, 120_000, playFrom);
   const result = await client.ok({ type: "check_lesson", predictions: { "where-r2": "us-east" } });
   assert.equal(result.type, "lesson_check");
   if (result.type === "lesson_check") {

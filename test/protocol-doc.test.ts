@@ -45,15 +45,17 @@ async function transcript(): Promise<string> {
   const lines: string[] = [];
   const shown = new Set<number>();
   const flushReceived = () => {
-    // Slices end on a wall-clock budget too, so where one trace chunk ends varies by machine:
-    // consecutive chunks are shown merged.
+    // Slices end on a wall-clock budget too, so how many trace chunks one command streams, and
+    // which streamed messages (a response, pending) come before the last of them, varies by
+    // machine: a command's chunks are shown merged, where its last chunk came.
     const fresh: typeof client.messages = [];
     client.messages.forEach((m, i) => {
       if (shown.has(i)) return;
       shown.add(i);
-      const last = fresh[fresh.length - 1];
-      if (m.type === "trace" && last?.type === "trace") fresh[fresh.length - 1] = { ...last, entries: [...last.entries, ...m.entries], stepEnds: [...last.stepEnds, ...m.stepEnds] };
-      else fresh.push(m);
+      const earlier = m.type === "trace" ? fresh.findIndex((f) => f.type === "trace") : -1;
+      if (earlier < 0 || m.type !== "trace") return void fresh.push(m);
+      const first = fresh.splice(earlier, 1)[0] as typeof m;
+      fresh.push({ ...first, entries: [...first.entries, ...m.entries], stepEnds: [...first.stepEnds, ...m.stepEnds] });
     });
     for (const m of fresh) {
       const copy = JSON.parse(JSON.stringify(m)) as Record<string, unknown>;
