@@ -16,7 +16,15 @@ after(() => server.close());
 test("the page, the health checks and the schemas are served", async () => {
   const page = await fetch(server.url);
   assert.equal(page.status, 200);
-  assert.match(await page.text(), /<title>Edge Playground<\/title>/);
+  const html = await page.text();
+  assert.match(html, /<title>Edge Playground<\/title>/);
+  // Hashed build files are kept for good; the page itself is revalidated, so a new build shows.
+  assert.equal(page.headers.get("cache-control"), "no-cache");
+  const script = /<script[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(script, "index.html loads a script from /assets/");
+  const asset = await fetch(`${server.url}${script}`);
+  assert.equal(asset.status, 200);
+  assert.equal(asset.headers.get("cache-control"), "public, max-age=31536000, immutable");
   assert.deepEqual(await (await fetch(`${server.url}/health`)).json(), { ok: true });
   assert.equal((await fetch(`${server.url}/..%2f..%2fpackage.json`)).status, 404);
   const health = (await (await fetch(`${server.url}/healthz`)).json()) as { ok: boolean; worldProcesses: { alive: number } };

@@ -14,7 +14,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 8000,
-    sourcemap: false,
+    // WEB_SOURCEMAP=1 builds with source maps, for mapping a CPU profile of the page to sources.
+    sourcemap: process.env.WEB_SOURCEMAP === "1",
   },
   worker: { format: "es" },
   server: {

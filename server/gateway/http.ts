@@ -65,11 +65,20 @@ export function createHttpHandler(webRoot: string, policy: AccessPolicy, jsonRou
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" }).end(body);
+      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream", "cache-control": cachePolicy(relative) }).end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   };
+}
+
+/**
+ * Vite names every file under assets/ by a hash of its content, so a browser may keep it for good:
+ * a second visit then reads Monaco from its cache, and V8 reuses the code it compiled the first
+ * time. index.html and the other unhashed files are revalidated, so a new build shows at once.
+ */
+function cachePolicy(relative: string): string {
+  return relative.startsWith(`assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
 /** The same answer for a wrong token and an unknown file: neither says which tokens exist. */
