@@ -61,6 +61,20 @@ export async function runWebBenchmarks(): Promise<void> {
     }
     console.log(`Web: page open → editor interactive: median ${median(opens).toFixed(0)} ms of ${opens.map((x) => x.toFixed(0)).join(", ")} (goal ≤ 1500 ms)`);
 
+    // A second visit in the same browser profile: the hashed files come from the HTTP cache
+    // (server/gateway/http.ts marks them immutable) and V8 reuses the code it compiled.
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await openPage(browser, server.url);
+      await page.waitForSelector(".monaco-editor .view-lines");
+      await page.waitForTimeout(1000);
+      await page.goto(server.url);
+      await page.waitForSelector(".monaco-editor .view-lines");
+      again.push(await page.evaluate(() => performance.now()));
+      await page.context().close();
+    }
+    console.log(`Web: second visit → editor interactive: median ${median(again).toFixed(0)} ms of ${again.map((x) => x.toFixed(0)).join(", ")}`);
+
     const page = await openPage(browser, server.url);
     await page.waitForSelector(".monaco-editor .view-lines");
     await load(page, traceOf(10_000));
