@@ -25,6 +25,18 @@ function isolateMemory(count: number): Promise<{ rssPerIsolateMb: number; heapUs
   });
 }
 
+/**
+ * The browser figures (bench/web-bench.ts) run in their own process: that file is typed against
+ * the DOM for its page callbacks (test/e2e/tsconfig.json), which the rest of bench/ must not see.
+ */
+function webBenchmarks(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL("./web-bench.ts", import.meta.url)), [], { execArgv: ["--no-node-snapshot", "--import", "tsx"] });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`web-bench exited ${code}`))));
+  });
+}
+
 async function main(): Promise<void> {
   console.log(`Edge Playground benchmarks (${quick ? "quick" : "full"}; node ${process.version}; medians)`);
   const cold = [
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
   await runInstrumentBenchmarks(quick);
   await runExploreBenchmarks(quick);
   await runSessionBenchmarks(quick);
+  await webBenchmarks();
 }
 
 await main();
