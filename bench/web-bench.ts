@@ -52,21 +52,15 @@ export async function runWebBenchmarks(): Promise<void> {
     const bytes = firstPaintBytes();
     console.log(`\nWeb: first paint loads ${bytes.files} files, ${bytes.rawKb.toFixed(0)} KB raw, ${bytes.gzipKb.toFixed(0)} KB gzip (goal ≤ 300 KB gzip before Monaco)`);
 
+    // Each fresh browser profile is opened twice: the first visit, then a second one in the same
+    // profile, where the hashed files come from the HTTP cache (server/gateway/http.ts marks them
+    // immutable) and V8 reuses the code it compiled.
     const opens: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const page = await openPage(browser, server.url);
-      await page.waitForSelector(".monaco-editor .view-lines");
-      opens.push(await page.evaluate(() => performance.now()));
-      await page.context().close();
-    }
-    console.log(`Web: page open → editor interactive: median ${median(opens).toFixed(0)} ms of ${opens.map((x) => x.toFixed(0)).join(", ")} (goal ≤ 1500 ms)`);
-
-    // A second visit in the same browser profile: the hashed files come from the HTTP cache
-    // (server/gateway/http.ts marks them immutable) and V8 reuses the code it compiled.
     const again: number[] = [];
     for (let i = 0; i < 3; i++) {
       const page = await openPage(browser, server.url);
       await page.waitForSelector(".monaco-editor .view-lines");
+      opens.push(await page.evaluate(() => performance.now()));
       // Let the first visit finish its background loading (the TypeScript worker, the typings):
       // a learner comes back later, not while the first page is still compiling.
       await page.waitForTimeout(2500);
@@ -75,6 +69,7 @@ export async function runWebBenchmarks(): Promise<void> {
       again.push(await page.evaluate(() => performance.now()));
       await page.context().close();
     }
+    console.log(`Web: page open → editor interactive: median ${median(opens).toFixed(0)} ms of ${opens.map((x) => x.toFixed(0)).join(", ")} (goal ≤ 1500 ms)`);
     console.log(`Web: second visit → editor interactive: median ${median(again).toFixed(0)} ms of ${again.map((x) => x.toFixed(0)).join(", ")}`);
 
     const page = await openPage(browser, server.url);
