@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures with medians and ratios against Miniflare (the real Workers
 // runtime) measured in the same run. Figures only: nothing here passes or fails.
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureMiniflareHello } from "./miniflare-peer.ts";
 import { measureColdStarts, measureWarmHello } from "./sandbox-bench.ts";
@@ -14,14 +14,24 @@ const quick = process.argv.includes("--quick");
 const warmRequests = quick ? 2000 : 20000;
 const coldRuns = quick ? 50 : 300;
 
-function isolateMemory(count: number): Promise<{ rssPerIsolateMb: number; heapUsedPerIsolateMb: number }> {
+/** Runs a bench file in its own Node process (tsx, no snapshot); its exit code 0 is success. */
+function forkBench(file: string, args: string[], execArgv: string[] = []): ChildProcess {
+  return fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ["--no-node-snapshot", ...execArgv, "--import", "tsx"] });
+}
+
+function exited(child: ChildProcess, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL("./isolate-memory.ts", import.meta.url)), [String(count)], {
-      execArgv: ["--no-node-snapshot", "--expose-gc", "--import", "tsx"],
-    });
-    child.once("message", (m) => resolve(m as { rssPerIsolateMb: number; heapUsedPerIsolateMb: number }));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`isolate-memory exited ${code}`))));
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited ${code}`))));
+  });
+}
+
+/** Measured in a process of its own, so the figure is its isolates' memory and nothing else. */
+function isolateMemory(count: number): Promise<{ rssPerIsolateMb: number; heapUsedPerIsolateMb: number }> {
+  const child = forkBench("./isolate-memory.ts", [String(count)], ["--expose-gc"]);
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m as { rssPerIsolateMb: number; heapUsedPerIsolateMb: number }));
+    exited(child, "isolate-memory").then(() => reject(new Error("isolate-memory exited without its figures")), reject);
   });
 }
 
@@ -30,11 +40,7 @@ function isolateMemory(count: number): Promise<{ rssPerIsolateMb: number; heapUs
  * the DOM for its page callbacks (test/e2e/tsconfig.json), which the rest of bench/ must not see.
  */
 function webBenchmarks(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL("./web-bench.ts", import.meta.url)), [], { execArgv: ["--no-node-snapshot", "--import", "tsx"] });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`web-bench exited ${code}`))));
-  });
+  return exited(forkBench("./web-bench.ts", []), "web-bench");
 }
 
 async function main(): Promise<void> {
