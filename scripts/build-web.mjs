@@ -21,7 +21,10 @@ function walk(path, out) {
   return out;
 }
 
-const stamp = createHash("sha256").update(sources.flatMap((s) => walk(s, [])).join("\n")).digest("hex");
+// WEB_SOURCEMAP=1 (web/vite.config.ts) changes the output, so it is part of the stamp: a build
+// with source maps is not taken for the ordinary one, nor the reverse.
+const options = `sourcemap=${process.env.WEB_SOURCEMAP === "1"}`;
+const stamp = createHash("sha256").update([options, ...sources.flatMap((s) => walk(s, []))].join("\n")).digest("hex");
 const force = process.argv.includes("--force");
 if (!force && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
   console.log("web: up to date (web/dist)");
