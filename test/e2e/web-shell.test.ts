@@ -210,6 +210,24 @@ test("the editor completes the Workers API and the learner's own bindings once t
   await page.context().close();
 });
 
+test("Ctrl+Enter pressed while typing in the editor deploys and sends, and adds no line to the code", async () => {
+  const page = await app.open();
+  await waitConnected(page);
+  await page.waitForSelector(".monaco-editor .view-lines");
+  const lines = () => page.evaluate(() => (window as unknown as { __edgeEditor: { getModel(): { getLineCount(): number } } }).__edgeEditor.getModel().getLineCount());
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("// edited");
+  const before = await lines();
+  await page.keyboard.press("Control+Enter");
+  await page.waitForFunction(() => (window as any).__edgePlayground.store.getState().responses.length > 0);
+  assert.equal(await lines(), before, "Monaco's own Ctrl+Enter (insert a line below) did not run");
+  const dirty = await page.locator('[aria-label="Files"] [role="tab"][aria-selected="true"]').textContent();
+  assert.ok(!dirty?.includes("•"), `the edited file was deployed: its tab reads ${JSON.stringify(dirty)}`);
+  await screenshot(page, "editor-ctrl-enter");
+  await page.context().close();
+});
+
 test("the editor keeps the habits of VS Code: F1 opens the command palette, Ctrl+G goes to a line", async () => {
   const page = await app.open();
   await waitConnected(page);
