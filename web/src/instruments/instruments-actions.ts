@@ -19,7 +19,15 @@ export function createInstrumentsActions(store: AppStore, client: ProtocolClient
     fn().catch((e: unknown) => client.report(e)).finally(() => s().setInstrumentBusy(null));
   };
   return {
-    setInstruments: (on: boolean) => busy("switching", async () => { await client.request({ type: "instruments_set", on }); })(),
+    // The switch shows the learner's choice at once (the server's instruments_state confirms it
+    // a round trip later); a refusal puts it back.
+    setInstruments: (on: boolean) => {
+      const was = s().instrumentsOn;
+      s().setInstrumentsOn(on);
+      busy("switching", async () => {
+        try { await client.request({ type: "instruments_set", on }); } catch (error) { s().setInstrumentsOn(was); throw error; }
+      })();
+    },
     profileDraft: (repetitions: number) => busy("profiling", async () => {
       const d = s().draft;
       const answer = await client.request({ type: "profile_request", request: { from: d.from, method: d.method as "GET", url: d.url }, repetitions });
