@@ -17,6 +17,15 @@ export class EventQueue<E> {
   private heap: Scheduled<E>[] = [];
   private nextSeq = 1;
   private live = 0;
+  /**
+   * Every event in run order, kept once `list` has been asked for (a live session asks after
+   * every step): a push is inserted by binary search, and a run or cancelled event stays, flagged,
+   * until a compaction, so a step costs a short move instead of sorting the whole queue. Many
+   * pushes with no `list` between them (a run played at full speed) drop it: it is sorted again
+   * when next asked for.
+   */
+  private ordered: Scheduled<E>[] | null = null;
+  private pushesUnlisted = 0;
 
   get size(): number {
     return this.live;
@@ -29,6 +38,8 @@ export class EventQueue<E> {
     this.heap.push(item);
     this.live++;
     this.siftUp(this.heap.length - 1);
+    if (this.ordered !== null && ++this.pushesUnlisted > orderedPushesUnlistedMax) this.ordered = null;
+    if (this.ordered !== null) this.ordered.splice(upperBound(this.ordered, item), 0, item);
     return item;
   }
 
@@ -62,9 +73,16 @@ export class EventQueue<E> {
     return item;
   }
 
-  /** Live events in run order. */
-  list(): Scheduled<E>[] {
-    return this.heap.filter((item) => !item.cancelled).sort(compare);
+  /** Live events in run order; with `limit`, only the first ones. */
+  list(limit = Infinity): Scheduled<E>[] {
+    this.pushesUnlisted = 0;
+    if (this.ordered === null || this.ordered.length > 2 * this.live + 64) this.ordered = this.heap.filter((item) => !item.cancelled).sort(compare);
+    const out: Scheduled<E>[] = [];
+    for (const item of this.ordered) {
+      if (out.length >= limit) break;
+      if (!item.cancelled) out.push(item);
+    }
+    return out;
   }
 
   /** A run or taken event is no longer live: cancelling it later (a stale handle) is a no-op. */
@@ -112,4 +130,19 @@ export class EventQueue<E> {
 
 function compare<E>(x: Scheduled<E>, y: Scheduled<E>): number {
   return x.timeMs - y.timeMs || x.seq - y.seq;
+}
+
+/** Pushes without a `list` after which the run-order list is no longer kept up to date. */
+const orderedPushesUnlistedMax = 64;
+
+/** The index before which `item` goes in `sorted`, after everything ordered before it. */
+function upperBound<E>(sorted: Scheduled<E>[], item: Scheduled<E>): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compare(sorted[mid]!, item) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

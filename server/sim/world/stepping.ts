@@ -43,8 +43,8 @@ export class Stepper {
     return this.current.trace;
   }
 
-  pending(): PendingEvent[] {
-    return this.current.pending();
+  pending(limit = Infinity): PendingEvent[] {
+    return this.current.pending(limit);
   }
 
   /** Runs the next event, or the event recorded as this step's choice on the current branch. */

@@ -40,6 +40,8 @@ export type FaultCommand = FaultSpec;
 export class World {
   readonly state: WorldState;
   private commands = 0;
+  /** Each pending event's description, made once: a live session reads the list after every step. */
+  private readonly described = new WeakMap<object, PendingEvent>();
 
   constructor(readonly scenario: Scenario, deps: WorldDeps, seed: number = scenario.seed) {
     this.state = buildState(scenario, deps, seed);
@@ -57,8 +59,16 @@ export class World {
     return this.state.stepsRun;
   }
 
-  pending(): PendingEvent[] {
-    return this.state.queue.list().map((s) => ({ id: s.seq, timeMs: s.timeMs, kind: s.event.kind, label: labelOf(s.event), reorderable: isReorderable(s.event) }));
+  /** The live events in run order; with `limit`, only the first ones are labelled and returned. */
+  pending(limit = Infinity): PendingEvent[] {
+    return this.state.queue.list(limit).map((s) => {
+      let described = this.described.get(s);
+      if (described === undefined) {
+        described = { id: s.seq, timeMs: s.timeMs, kind: s.event.kind, label: labelOf(s.event), reorderable: isReorderable(s.event) };
+        this.described.set(s, described);
+      }
+      return described;
+    });
   }
 
   /** Runs the next event; false when nothing is left (or the run's time is up). */
