@@ -7,7 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
-import { protocolVersion, serverMessage, type ClientMessageInput, type ServerMessage, type TraceEntry } from "../server/protocol/index.ts";
+import { protocolVersion, serverMessage, type ClientMessageInput, type PendingEventInfo, type ServerMessage, type TraceEntry } from "../server/protocol/index.ts";
+import { applyPendingChange } from "../server/protocol/pending-change.ts";
 import { startServer, type ServerOptions, type StartedServer } from "../server/main.ts";
 
 export function tempDataDir(): string {
@@ -20,13 +21,14 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Star
   return startServer({ port: 0, log: () => {}, dataDir: tempDataDir(), worldProcesses: 2, worldCommandMsMax: 2_500, ...options });
 }
 
-type Final = Exclude<ServerMessage, { type: "trace" | "pending" | "response" | "state" | "notice" | "resync_needed" | "welcome" }>;
+type Final = Exclude<ServerMessage, { type: "trace" | "pending" | "pending_changed" | "response" | "state" | "notice" | "resync_needed" | "welcome" }>;
 
 export class LiveClient {
   readonly messages: ServerMessage[] = [];
   readonly trace: TraceEntry[] = [];
   readonly stepEnds: number[] = [];
   token: string | null = null;
+  pending: { step: number; events: PendingEventInfo[]; total: number } | null = null;
   private nextId = 1;
   private waiters: { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
 
@@ -60,6 +62,13 @@ export class LiveClient {
       this.trace.length = message.offset;
       this.trace.push(...message.entries);
       message.stepEnds.forEach((end, i) => (this.stepEnds[message.firstStep + i] = end));
+    }
+    if (message.type === "pending") this.pending = { step: message.step, events: message.events, total: message.total };
+    if (message.type === "pending_changed") {
+      assert.ok(this.pending, "pending_changed before any pending");
+      const events = applyPendingChange(this.pending.events, message);
+      assert.equal(events.length, message.shown, `pending_changed disagrees with the list it changes: ${JSON.stringify(message)}`);
+      this.pending = { step: message.step, events, total: message.total };
     }
     if (message.type === "branch") {
       this.trace.length = message.offset;
@@ -107,9 +116,9 @@ export class LiveClient {
     return states[states.length - 1]?.state;
   }
 
+  /** The pending list as the last `pending` and the `pending_changed` after it make it. */
   lastPending() {
-    const all = this.messages.filter((m): m is Extract<ServerMessage, { type: "pending" }> => m.type === "pending");
-    return all[all.length - 1];
+    return this.pending ?? undefined;
   }
 
   close(): Promise<void> {

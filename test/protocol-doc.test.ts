@@ -106,7 +106,7 @@ for scenario files, \`/schema/scenario.json\`.
 - Every other client message may carry an \`id\`. It gets exactly **one final answer** carrying
   \`replyTo: id\` — a specific reply, \`ack\`, or \`error\` — sent last, after a \`state\`. Auxiliary
   messages of the same operation (\`branch\`, \`view\` for a step in the past, \`lesson_loaded\`) and
-  streamed ones (\`trace\`, \`pending\`, \`response\`, \`notice\`) come before it.
+  streamed ones (\`trace\`, \`pending\` or \`pending_changed\`, \`response\`, \`notice\`) come before it.
 - Errors carry a \`code\` (${errorCodes.map((c) => `\`${c}\``).join(", ")}), a \`blame\` (\`user\`: fix the
   message, code or scenario; \`system\`: the server failed), the bad field's \`path\` and the
   \`limit\` hit, when there is one. No server path or stack trace is ever sent.

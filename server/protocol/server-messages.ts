@@ -99,7 +99,14 @@ const messages = {
   resync_needed: { offset: z.int(), limit: z.string() },
   /** A new branch: the trace after `offset` (steps after `step`) is dropped. */
   branch: { replyTo, step: z.int(), offset: z.int(), branch: z.int() },
+  /** The first pendingEventsShownMax pending events in run order; `total` counts them all. */
   pending: { step: z.int(), events: z.array(pendingEvent), total: z.int() },
+  /**
+   * What changed in that list since the last `pending` or `pending_changed` (server/protocol/
+   * pending-change.ts applies it). `shown` is the list's length after the change: a client whose
+   * list disagrees asks again with `resync`, which sends the whole list.
+   */
+  pending_changed: { step: z.int(), removed: z.array(z.int()), added: z.array(pendingEvent), shown: z.int(), total: z.int() },
   view: { replyTo, step: z.int(), offset: z.int(), view: worldView },
   stepped: { replyTo, ran: z.int(), step: z.int(), stopped: z.enum(["done", "condition", "bound", "rest", "limit"]) },
   response: { response: liveResponse },

@@ -106,6 +106,8 @@ async function operate(session: LiveSession, message: Exclude<ClientMessage, { t
     case "resync":
       session.stream.resync(message.fromOffset);
       session.stream.flush(session.link);
+      // The whole pending list too: a client whose list disagreed with a change asked for it.
+      session.sendPending();
       return ack();
     case "explore":
       startExploring(session, message, reply);

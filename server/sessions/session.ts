@@ -6,7 +6,8 @@
 import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
 import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { TraceEntry } from "../sim/core/trace.ts";
-import type { SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
+import { applyPendingChange } from "../protocol/pending-change.ts";
+import type { PendingUpdate, SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
 import type { WorldPool } from "../world/pool.ts";
 import { poolLimits } from "../world/pool.ts";
 import { CommandRefused, WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
@@ -201,12 +202,26 @@ export class LiveSession {
       this.responses.push(response);
       this.link?.send({ type: "response", response });
     }
-    if (delta.pending) {
-      this.pending = delta.pending;
-      this.link?.send({ type: "pending", step: this.step, events: delta.pending.events, total: delta.pending.total });
-    }
+    if (delta.pending) this.applyPending(delta.pending);
     this.stream.flush(this.link);
     if (this.instruments?.on && delta.heap.length > 0) this.link?.send({ type: "heap_samples", samples: delta.heap });
+  }
+
+  sendPending(): void {
+    if (this.pending) this.link?.send({ type: "pending", step: this.step, events: this.pending.events, total: this.pending.total });
+  }
+
+  private applyPending(update: PendingUpdate): void {
+    const { total } = update;
+    if ("events" in update) {
+      this.pending = { events: update.events, total };
+      return this.sendPending();
+    }
+    const { removed, added } = update.change;
+    if (removed.length === 0 && added.length === 0 && total === this.pending?.total) return;
+    const events = applyPendingChange(this.pending?.events ?? [], update.change);
+    this.pending = { events, total };
+    this.link?.send({ type: "pending_changed", step: this.step, ...update.change, shown: events.length, total });
   }
 
   /** Records an action the world accepted (the engine recorded the same at the same step). */
@@ -222,6 +237,7 @@ export class LiveSession {
   /** Another session's action killed this session's process: rebuild here, eagerly. */
   onProcessDeath(death: Death): void {
     if (this.handledDeaths.has(death)) return;
+
     void this.serial(async () => {
       if (this.handledDeaths.has(death) || this.spec === null) return;
       await this.recover(death).catch(() => undefined);

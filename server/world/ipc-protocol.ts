@@ -7,6 +7,7 @@
 import type { TraceEntry } from "../sim/core/trace.ts";
 import type { WireRequest } from "../sim/isolate-port.ts";
 import type { HeapSample, HttpRequestSpec, LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
+import type { PendingChange } from "../protocol/pending-change.ts";
 import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
 import type { SliceGoal, SliceStop } from "../sessions/slice.ts";
 import type { PropertySpec } from "../sim/explore/index.ts";
@@ -48,6 +49,8 @@ export type WorldRequest =
   | { type: "instrument_compare"; spec: SessionSpec; fromStep: number; toStep: number; worker: string }
   | { type: "runtimes_compared" };
 
+export type PendingUpdate = { events: PendingEventInfo[]; total: number } | { change: PendingChange; total: number };
+
 export interface SessionDelta {
   /** New trace entries [offset, offset + entries.length). */
   offset: number;
@@ -60,7 +63,8 @@ export interface SessionDelta {
   traceLength: number;
   atRest: boolean;
   responses: LiveResponse[];
-  pending: { events: PendingEventInfo[]; total: number } | null;
+  /** The whole shown list the first time a hosted session reports it, then what changed. */
+  pending: PendingUpdate | null;
   /** More trace is waiting: ask with session_flush. */
   moreTrace: boolean;
   /** Heap statistics of the isolates whose heap changed, read after each delivery (no learner code runs). */

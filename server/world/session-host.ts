@@ -5,7 +5,8 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { LiveResponse, ScenarioSummary } from "../protocol/index.ts";
+import type { LiveResponse, PendingEventInfo, ScenarioSummary } from "../protocol/index.ts";
+import { diffPending } from "../protocol/pending-change.ts";
 import { protocolLimits, sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { IsolateFactory } from "../sim/isolate-port.ts";
 import { popIdOf } from "../sim/net/topology.ts";
@@ -16,7 +17,7 @@ import type { SessionAction, SessionSpec } from "../sessions/actions.ts";
 import { LiveEngine, type EngineDeps } from "../sessions/engine.ts";
 import { runSlice, type SliceGoal } from "../sessions/slice.ts";
 import type { BeaconWriter } from "./beacon.ts";
-import { ipcLimits, type SessionActResult, type SessionDelta, type SessionOpenResult, type SessionRunResult } from "./ipc-protocol.ts";
+import { ipcLimits, type SessionActResult, type SessionDelta, type SessionOpenResult, type SessionRunResult, type PendingUpdate } from "./ipc-protocol.ts";
 import { checkWorkersLoad } from "./run-scenario.ts";
 import { markSql } from "./sql-beacon.ts";
 import { HeapSampler } from "./heap-sampler.ts";
@@ -25,6 +26,8 @@ interface Hosted {
   engine: LiveEngine;
   sentTrace: number;
   sentSteps: number;
+  /** The pending list as last reported, so the next report carries only its change. */
+  sentPending: PendingEventInfo[] | null;
   sampler: HeapSampler;
 }
 
@@ -71,7 +74,7 @@ export class SessionHost {
       built.engine.dispose();
       throw new HostError("worker_load_failed", loadError);
     }
-    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0, sampler: new HeapSampler() };
+    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0, sentPending: null, sampler: new HeapSampler() };
     hosted.sentSteps = stepOfOffset(built.engine.stepEnds, hosted.sentTrace);
     this.sessions.set(sessionId, hosted);
     return { delta: this.delta(hosted, true), scenario: summaryOf(built.engine.scenario, spec.seed) };
@@ -186,9 +189,16 @@ export class SessionHost {
     hosted.sentSteps = stepsTo;
     const queue = engine.world.state.queue;
     hosted.sampler.sample(engine);
-    const pending = withPending ? { events: engine.world.pending().slice(0, protocolLimits.pendingEventsShownMax), total: queue.size } : null;
+    const pending = withPending ? pendingUpdate(hosted, queue.size) : null;
     return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length, heap: hosted.sampler.take() };
   }
+}
+
+function pendingUpdate(hosted: Hosted, total: number): PendingUpdate {
+  const shown = hosted.engine.world.pending(protocolLimits.pendingEventsShownMax);
+  const before = hosted.sentPending;
+  hosted.sentPending = shown;
+  return before === null ? { events: shown, total } : { change: diffPending(before, shown), total };
 }
 
 /** Nothing left but housekeeping (health checks, idle timers): the world waits for the learner. */

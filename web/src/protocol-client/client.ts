@@ -7,7 +7,7 @@ import type { AppStore } from "../store/index.ts";
 import { handleServerMessage } from "./handle.ts";
 
 /** Must equal server/protocol/version.ts (a unit test compares them). */
-export const clientProtocolVersion = 2;
+export const clientProtocolVersion = 3;
 export const tokenStorageKey = "edge-playground:session";
 const reconnectDelayMsMax = 5_000;
 const answerTimeoutMs = 60_000;

@@ -69,6 +69,20 @@ test("pending events keep a reorderable selection", () => {
   assert.equal(store.getState().selectedPending, null);
 });
 
+test("a pending change is applied in run order; one that disagrees asks for the whole list", () => {
+  const store = createAppStore();
+  const e = (id: number, timeMs: number, reorderable = true) => ({ id, timeMs, kind: "x", label: `e${id}`, reorderable });
+  const sent: unknown[] = [];
+  handleServerMessage(store, { type: "pending", step: 0, events: [e(1, 0, false), e(2, 5)], total: 2 }, (m) => sent.push(m));
+  handleServerMessage(store, { type: "pending_changed", step: 1, removed: [1], added: [e(4, 5), e(3, 1)], shown: 3, total: 3 }, (m) => sent.push(m));
+  assert.deepEqual(store.getState().pending.map((p) => p.id), [3, 2, 4]);
+  assert.equal(store.getState().selectedPending, 2, "the selection stays on an event still pending");
+  assert.equal(sent.length, 0);
+  // A change that removes an id this client never had leaves it one event long, not `shown`.
+  handleServerMessage(store, { type: "pending_changed", step: 2, removed: [9], added: [], shown: 2, total: 2 }, (m) => sent.push(m));
+  assert.deepEqual(sent, [{ type: "resync", fromOffset: 0 }]);
+});
+
 test("welcome opens the session and asks for the trace of a resumed world", () => {
   const store = createAppStore();
   const sent: unknown[] = [];

@@ -1,6 +1,7 @@
 // Timeline: the trace as streamed by the server, the cursor the learner looks at, local replay
 // (play, speed), the pending events and the filter. Seeking moves only the cursor: the view is
 // computed from the trace on the client, so it never waits on the server.
+import { applyPendingChange } from "../../../server/protocol/pending-change.ts";
 import type { SliceCreator, TimelineSlice } from "./types.ts";
 
 export const playSpeedsEntriesPerSecond = [10, 30, 100, 300, 1000] as const;
@@ -40,6 +41,11 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
   setSpeed: (speed) => set({ speed }),
   setPending: (pending, pendingTotal) =>
     set((s) => ({ pending, pendingTotal, selectedPending: pending.some((p) => p.id === s.selectedPending) ? s.selectedPending : (pending.find((p) => p.reorderable)?.id ?? null) })),
+  changePending: (change, shown, total) => {
+    const pending = applyPendingChange(get().pending, change);
+    get().setPending(pending, total);
+    return pending.length === shown ? "ok" : "mismatch";
+  },
   selectPending: (selectedPending) => set({ selectedPending }),
   selectEntry: (selectedEntry) => set({ selectedEntry }),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),

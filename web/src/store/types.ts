@@ -2,6 +2,7 @@
 // timeline, the lesson and the UI. Everything here is serializable view state; the WebSocket
 // client and the view index live outside the store and call its actions.
 import type { LiveResponse, PendingEventInfo, ProjectSummary, SessionState, TraceEntry, WorldView } from "../../../server/protocol/index.ts";
+import type { PendingChange } from "../../../server/protocol/pending-change.ts";
 import type { LessonContent } from "../lessons/lesson-content.ts";
 import type { CheckFigure } from "../../../server/lessons/types.ts";
 import type { ExploreSlice } from "./explore-slice.ts";
@@ -93,6 +94,8 @@ export interface TimelineSlice {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   setPending(events: PendingEventInfo[], total: number): void;
+  /** Applies a `pending_changed`; "mismatch" when the result is not `shown` long (ask for the whole list). */
+  changePending(change: PendingChange, shown: number, total: number): "ok" | "mismatch";
   selectPending(id: number | null): void;
   selectEntry(index: number | null): void;
   setFilter(patch: Partial<TimelineFilter>): void;
