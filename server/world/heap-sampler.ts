@@ -18,6 +18,8 @@ export class HeapSampler {
   private readonly lastUsed = new Map<string, number>();
   /** Each isolate's CPU clock just after its last read. */
   private readonly lastCpu = new Map<string, bigint>();
+  /** Each isolate's heap and outside-heap bytes at its last read. */
+  private readonly held = new Map<string, number>();
 
   sample(engine: LiveEngine): void {
     for (const record of engine.world.state.slices.isolates.isolates.values()) {
@@ -27,11 +29,31 @@ export class HeapSampler {
       const stats = instruments.heapStats();
       const cpu = instruments.cpuTimeNs();
       if (cpu !== null) this.lastCpu.set(record.key, cpu);
+      if (stats) this.held.set(record.key, stats.totalBytes + stats.externalBytes);
       if (!stats || this.lastUsed.get(record.key) === stats.usedBytes) continue;
       this.lastUsed.set(record.key, stats.usedBytes);
       this.samples.push({ isolate: record.key, worker: record.worker, step: engine.step, usedBytes: stats.usedBytes, totalBytes: stats.totalBytes, limitBytes: stats.limitBytes, externalBytes: stats.externalBytes });
     }
     if (this.samples.length > heapSamplerLimits.heapSamplesPerAnswerMax * 2) this.samples = this.samples.slice(-heapSamplerLimits.heapSamplesPerAnswerMax);
+  }
+
+  /**
+   * Bytes the session's live isolates hold (their V8 heaps and what they allocated outside them),
+   * from this sampler's reads: an isolate that ran nothing since its last read is not read again.
+   */
+  heldBytes(engine: LiveEngine): number {
+    this.sample(engine);
+    let bytes = 0;
+    for (const record of engine.world.state.slices.isolates.isolates.values()) {
+      if (!record.handle.alive) continue;
+      const held = this.held.get(record.key);
+      if (held !== undefined) bytes += held;
+      else {
+        const stats = record.handle.stats();
+        bytes += stats.heapTotalBytes + (stats.externalBytes ?? 0);
+      }
+    }
+    return bytes;
   }
 
   take(): HeapSample[] {

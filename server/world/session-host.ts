@@ -37,17 +37,6 @@ export class HostError extends Error {
   }
 }
 
-/** Bytes a session's live isolates hold: their V8 heaps and what they allocated outside them. */
-function memoryBytesOf(engine: LiveEngine): number {
-  let bytes = 0;
-  for (const isolate of engine.world.state.slices.isolates.isolates.values()) {
-    if (!isolate.handle.alive) continue;
-    const stats = isolate.handle.stats();
-    bytes += stats.heapTotalBytes + (stats.externalBytes ?? 0);
-  }
-  return bytes;
-}
-
 export class SessionHost {
   private readonly sessions = new Map<string, Hosted>();
   private generation = 0;
@@ -107,7 +96,7 @@ export class SessionHost {
 
   /** A session over its memory budget is closed here, before it can take the process (and its neighbours) down. */
   private checkMemory(sessionId: string, hosted: Hosted): void {
-    const bytes = memoryBytesOf(hosted.engine);
+    const bytes = hosted.sampler.heldBytes(hosted.engine);
     const mbMax = this.budgets.sessionMemoryMbMax;
     const max = mbMax * 1024 * 1024;
     if (bytes <= max) return;
