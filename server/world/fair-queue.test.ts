@@ -1,5 +1,6 @@
-// The fair queue serves the least recently busy session first, keeps each session's commands in
-// order, forgets usage with time, and never drops a command.
+// The fair queue serves the least recently busy session first, serves sessions of about equal use
+// in arrival order, keeps each session's commands in order, forgets usage with time, and never
+// drops a command.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FairQueue, fairQueueLimits } from "./fair-queue.ts";
@@ -14,6 +15,21 @@ test("a light session's command goes before a line of a heavy session's commands
   q.push({ sessionId: null, n: 4 });
   assert.deepEqual([q.shift()!.n, q.shift()!.n, q.shift()!.n, q.shift()!.n], [4, 3, 1, 2]);
   assert.equal(q.shift(), undefined);
+});
+
+test("sessions within the slack of the least busy are served in arrival order", () => {
+  let now = 0;
+  const q = new FairQueue<{ sessionId: string | null; n: number }>(() => now);
+  q.charge("a", 12);
+  q.charge("b", 3);
+  q.charge("c", 3 + 2 * fairQueueLimits.usageSlackMs);
+  q.push({ sessionId: "c", n: 1 });
+  q.push({ sessionId: "a", n: 2 });
+  q.push({ sessionId: "b", n: 3 });
+  q.push({ sessionId: "a", n: 4 });
+  // a (12 ms) is within the slack of b (3 ms): a's first command arrived first, so it goes first;
+  // c is beyond the slack of either, so it waits while a or b waits.
+  assert.deepEqual([q.shift()!.n, q.shift()!.n, q.shift()!.n, q.shift()!.n], [2, 3, 4, 1]);
 });
 
 test("usage decays: after a few half-lives the heavy session is served in arrival order again", () => {
