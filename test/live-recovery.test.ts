@@ -35,7 +35,7 @@ const scenario = {
   traffic: [{ atMs: 0, from: "us-east", method: "GET", url: "https://db.example.com/a" }, { atMs: 3, from: "eu-west", method: "GET", url: "https://db.example.com/b" }],
 };
 
-async function healthz(): Promise<{ worldProcesses: { alive: number; processes: { pid: number }[]; restarts: number; deathsLastMinute: number } }> {
+async function healthz(): Promise<{ worldProcesses: { alive: number; processes: { pid: number; sessions: number }[]; restarts: number; deathsLastMinute: number } }> {
   return (await (await fetch(`${server.url}/healthz`)).json()) as never;
 }
 
@@ -62,6 +62,32 @@ test("kill -9 of the world process: every session is rebuilt at the same step wi
   assert.ok(health.worldProcesses.restarts >= 1);
   await a.close();
   await b.close();
+});
+
+test("a session nobody is connected to is rebuilt when it is next used, not when its process dies", async () => {
+  const watched = await LiveClient.connect(server.url);
+  await watched.ok({ type: "load_scenario", scenario });
+  await watched.ok({ type: "step", count: 4 });
+  const left = await LiveClient.connect(server.url);
+  await left.ok({ type: "load_scenario", scenario: { ...scenario, seed: 11 } });
+  await left.ok({ type: "step", count: 9 });
+  const token = left.token!;
+  const before = { step: left.lastState()!.step, hash: traceHash(left.trace), length: left.trace.length };
+  await left.close();
+  const { processes } = (await healthz()).worldProcesses;
+  process.kill(processes[0]!.pid, "SIGKILL");
+  await watched.waitFor((m) => m.type === "notice" && m.code === "world_process_died", 30_000);
+  await watched.ok({ type: "step" });
+  const placed = (await healthz()).worldProcesses.processes.reduce((sum, p) => sum + p.sessions, 0);
+  assert.equal(placed, 1, "only the watched session was rebuilt (every other session of this file is detached)");
+  // The learner comes back: the same trace, and the next step continues it from the same step.
+  const back = await LiveClient.connect(server.url, { token });
+  const stepped = await back.ok({ type: "step" });
+  assert.ok(stepped.type === "stepped" && stepped.step === before.step + 1, JSON.stringify(stepped));
+  assert.equal(traceHash(back.trace.slice(0, before.length)), before.hash, "the trace prefix is unchanged");
+  assert.equal(back.trace.length, back.lastState()!.traceLength);
+  assert.equal((await healthz()).worldProcesses.processes.reduce((sum, p) => sum + p.sessions, 0), 2);
+  await Promise.all([watched.close(), back.close()]);
 });
 
 test("an endless recursive SQL statement is interrupted naming sqlStatementMsMax; no restart, and the session continues", async () => {

@@ -234,10 +234,18 @@ export class LiveSession {
     return this.spec;
   }
 
-  /** Another session's action killed this session's process: rebuild here, eagerly. */
+  /**
+   * Another session's action killed this session's process: rebuild here, eagerly, if a client
+   * is watching or the session is playing. A session nobody is connected to is rebuilt when it
+   * is next used (its next command opens it at its step), so the replays of idle tabs never
+   * stand in the way of the one a learner is waiting for.
+   */
   onProcessDeath(death: Death): void {
     if (this.handledDeaths.has(death)) return;
-
+    if (this.link === null && !this.playing) {
+      this.opened = false;
+      return;
+    }
     void this.serial(async () => {
       if (this.handledDeaths.has(death) || this.spec === null) return;
       await this.recover(death).catch(() => undefined);
