@@ -62,6 +62,15 @@ export interface ProcessOptions {
   sessionBudgets?: Partial<SessionBudgets>;
 }
 
+/**
+ * WORLD_CPU_PROF=<dir>: each world process writes a V8 CPU profile there when it exits on its own
+ * (its channel closed); Node refuses --cpu-prof in NODE_OPTIONS, so this is how to profile one.
+ */
+function cpuProfileArgs(): string[] {
+  const dir = process.env.WORLD_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 export class WorldProcessHandle {
   readonly child: ChildProcess;
   readonly beaconPath: string;
@@ -86,7 +95,7 @@ export class WorldProcessHandle {
     this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
     this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
-      execArgv: ["--no-node-snapshot", "--expose-gc", "--import", "tsx"],
+      execArgv: ["--no-node-snapshot", "--expose-gc", ...cpuProfileArgs(), "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
       env: { ...process.env, WORLD_BEACON_PATH: this.beaconPath, WORLD_SESSIONS_DIR: options.sessionsDir, WORLD_IPC_MESSAGE_BYTES_MAX: String(this.bytesMax), WORLD_SESSION_BUDGETS: JSON.stringify(options.sessionBudgets ?? {}) },
