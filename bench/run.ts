@@ -1,7 +1,5 @@
 // `npm run bench`: prints figures with medians and ratios against Miniflare (the real Workers
 // runtime) measured in the same run. Figures only: nothing here passes or fails.
-import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { measureMiniflareHello } from "./miniflare-peer.ts";
 import { measureColdStarts, measureWarmHello } from "./sandbox-bench.ts";
 import { fixed, printFigures } from "./stats.ts";
@@ -9,22 +7,11 @@ import { runInstrumentBenchmarks } from "./instruments-bench.ts";
 import { runWorldBenchmarks } from "./world-bench.ts";
 import { runExploreBenchmarks } from "./explore-bench.ts";
 import { runSessionBenchmarks } from "./sessions-bench.ts";
+import { exited, forkBench } from "./fork.ts";
 
 const quick = process.argv.includes("--quick");
 const warmRequests = quick ? 2000 : 20000;
 const coldRuns = quick ? 50 : 300;
-
-/** Runs a bench file in its own Node process (tsx, no snapshot); its exit code 0 is success. */
-function forkBench(file: string, args: string[], execArgv: string[] = []): ChildProcess {
-  return fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv: ["--no-node-snapshot", ...execArgv, "--import", "tsx"] });
-}
-
-function exited(child: ChildProcess, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited ${code}`))));
-  });
-}
 
 /** Measured in a process of its own, so the figure is its isolates' memory and nothing else. */
 function isolateMemory(count: number): Promise<{ rssPerIsolateMb: number; heapUsedPerIsolateMb: number }> {
