@@ -33,7 +33,11 @@ export function startPlaying(session: LiveSession, speed: PlaySpeed, onStop: (er
       })
       .then(
         () => {
-          if (session.playing) setTimeout(tick, session.speed === "max" ? 0 : frameMs);
+          // At "max" the next slice is queued at once (setTimeout's 0 is a millisecond or more, a
+          // tenth of a slice); other sessions still take turns, in the world process's fair queue.
+          if (!session.playing) return;
+          if (session.speed === "max") setImmediate(tick);
+          else setTimeout(tick, frameMs);
         },
         (error) => stop(error instanceof SessionError ? error : new SessionError("internal", "playing failed", "system")),
       );
