@@ -5,6 +5,7 @@ import type { ClientMessageInput } from "../../../server/protocol/index.ts";
 import { ServerError, type ProtocolClient } from "./client.ts";
 import { markerFromError } from "../editor/markers.ts";
 import type { AppStore } from "../store/index.ts";
+import { shownPending, worldStepAt } from "../store/pending-at.ts";
 import { scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
 
 /** A fault command as the client writes it (optional fields may be left out). */
@@ -29,7 +30,7 @@ export function createActions(store: AppStore, client: ProtocolClient) {
   /** Before acting in the past, tell the server where we are (the action starts a branch there). */
   async function seekServerToCursor(): Promise<void> {
     if (atHead()) return;
-    await client.request({ type: "seek", step: stepAt(s().stepEnds, s().cursor) });
+    await client.request({ type: "seek", step: worldStepAt(s().stepEnds, s().cursor) });
     s().seek(s().cursor);
   }
 
@@ -146,7 +147,9 @@ export function createActions(store: AppStore, client: ProtocolClient) {
     }),
     chooseNext: run(async () => {
       const id = s().selectedPending;
-      const event = s().pending.find((p) => p.id === id);
+      const shown = shownPending({ ...s(), traceLength: s().trace.length });
+      if (shown.events === null) { s().notify("info", "What was pending at this moment was not recorded: step to it one event at a time, or go to the present, to choose what runs next."); return; }
+      const event = shown.events.find((p) => p.id === id);
       if (!event?.reorderable) { s().notify("info", "Select a pending event that may run next (one marked reorderable)."); return; }
       await seekServerToCursor();
       const before = s().server?.step ?? 0;

@@ -36,9 +36,9 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
       return;
     case "resync_needed": send({ type: "resync", fromOffset: Math.min(s.trace.length, message.offset) }); return;
     case "branch": s.truncateTrace(message.offset, message.step, message.branch); return;
-    case "pending": s.setPending(message.events, message.total); return;
+    case "pending": s.setPending(message.events, message.total, message.step); return;
     case "pending_changed":
-      if (s.changePending(message, message.shown, message.total) === "mismatch") send({ type: "resync", fromOffset: s.trace.length });
+      if (s.changePending(message, message.shown, message.total, message.step) === "mismatch") send({ type: "resync", fromOffset: s.trace.length });
       return;
     case "response": s.addResponse(message.response); return;
     case "notice": s.notify(message.level, message.message); return;

@@ -2,6 +2,7 @@
 // (play, speed), the pending events and the filter. Seeking moves only the cursor: the view is
 // computed from the trace on the client, so it never waits on the server.
 import { applyPendingChange } from "../../../server/protocol/pending-change.ts";
+import { PendingHistory } from "./pending-at.ts";
 import type { SliceCreator, TimelineSlice } from "./types.ts";
 
 export const playSpeedsEntriesPerSecond = [10, 30, 100, 300, 1000] as const;
@@ -15,6 +16,7 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
   speed: 100,
   pending: [],
   pendingTotal: 0,
+  pendingHistory: new PendingHistory(),
   selectedPending: null,
   selectedEntry: null,
   filter: { text: "", kinds: [] },
@@ -29,9 +31,14 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
     set({ trace, stepEnds: ends, cursor: s.following ? trace.length : s.cursor });
     return "ok";
   },
-  truncateTrace: (offset, step, branch) =>
-    set((s) => ({ trace: s.trace.slice(0, offset), stepEnds: s.stepEnds.slice(0, step), cursor: Math.min(s.cursor, offset), branch, following: true })),
-  resetTrace: () => set({ trace: [], stepEnds: [], cursor: 0, following: true, playing: false, pending: [], pendingTotal: 0, selectedEntry: null, selectedPending: null, branchedAtStep: null }),
+  truncateTrace: (offset, step, branch) => {
+    get().pendingHistory.truncate(step);
+    set((s) => ({ trace: s.trace.slice(0, offset), stepEnds: s.stepEnds.slice(0, step), cursor: Math.min(s.cursor, offset), branch, following: true }));
+  },
+  resetTrace: () => {
+    get().pendingHistory.clear();
+    set({ trace: [], stepEnds: [], cursor: 0, following: true, playing: false, pending: [], pendingTotal: 0, selectedEntry: null, selectedPending: null, branchedAtStep: null });
+  },
   seek: (cursor) =>
     set((s) => {
       const clamped = Math.max(0, Math.min(cursor, s.trace.length));
@@ -39,11 +46,13 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
     }),
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
-  setPending: (pending, pendingTotal) =>
-    set((s) => ({ pending, pendingTotal, selectedPending: pending.some((p) => p.id === s.selectedPending) ? s.selectedPending : (pending.find((p) => p.reorderable)?.id ?? null) })),
-  changePending: (change, shown, total) => {
+  setPending: (pending, pendingTotal, step) => {
+    get().pendingHistory.record(step, pending);
+    set((s) => ({ pending, pendingTotal, selectedPending: pending.some((p) => p.id === s.selectedPending) ? s.selectedPending : (pending.find((p) => p.reorderable)?.id ?? null) }));
+  },
+  changePending: (change, shown, total, step) => {
     const pending = applyPendingChange(get().pending, change);
-    get().setPending(pending, total);
+    get().setPending(pending, total, step);
     return pending.length === shown ? "ok" : "mismatch";
   },
   selectPending: (selectedPending) => set({ selectedPending }),

@@ -3,6 +3,7 @@
 // client and the view index live outside the store and call its actions.
 import type { LiveResponse, PendingEventInfo, ProjectSummary, SessionState, TraceEntry, WorldView } from "../../../server/protocol/index.ts";
 import type { PendingChange } from "../../../server/protocol/pending-change.ts";
+import type { PendingHistory } from "./pending-at.ts";
 import type { LessonContent } from "../lessons/lesson-content.ts";
 import type { CheckFigure } from "../../../server/lessons/types.ts";
 import type { ExploreSlice } from "./explore-slice.ts";
@@ -81,6 +82,8 @@ export interface TimelineSlice {
   speed: number;
   pending: PendingEventInfo[];
   pendingTotal: number;
+  /** The pending list reported at each step (mutated in place: read it with the cursor). */
+  pendingHistory: PendingHistory;
   selectedPending: number | null;
   selectedEntry: number | null;
   filter: TimelineFilter;
@@ -93,9 +96,9 @@ export interface TimelineSlice {
   seek(cursor: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
-  setPending(events: PendingEventInfo[], total: number): void;
+  setPending(events: PendingEventInfo[], total: number, step: number): void;
   /** Applies a `pending_changed`; "mismatch" when the result is not `shown` long (ask for the whole list). */
-  changePending(change: PendingChange, shown: number, total: number): "ok" | "mismatch";
+  changePending(change: PendingChange, shown: number, total: number, step: number): "ok" | "mismatch";
   selectPending(id: number | null): void;
   selectEntry(index: number | null): void;
   setFilter(patch: Partial<TimelineFilter>): void;
