@@ -30,7 +30,7 @@ export function PendingList() {
           <li key={p.id} className={p.id === selected ? "selected" : ""}>
             <label>
               <input type="radio" name="pending" checked={p.id === selected} onChange={() => select(p.id)} disabled={!p.reorderable} aria-label={`Select pending event: ${p.label}`} />
-              <span className="t">{p.timeMs} ms</span> <span className="label">{p.label}</span>
+              <span className="t">{p.timeMs} ms</span> <span className="label" title={p.label}>{p.label}</span>
             </label>
             {p.reorderable && <button className="small" onClick={() => { select(p.id); actions.chooseNext(); }} aria-label={`Run this next: ${p.label}`}>Run this next</button>}
           </li>
