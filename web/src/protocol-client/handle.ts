@@ -55,8 +55,9 @@ export function handleServerMessage(store: AppStore, message: ServerMessage, sen
     case "error": s.notify("error", `${message.message}${message.path ? ` (at ${message.path})` : ""}${message.limit ? ` [${message.limit}]` : ""}`); if (s.checking) s.setChecking(false); if (message.replyTo !== null && message.replyTo === s.exploreId && s.exploreStatus !== "done") s.exploreFailed(); return;
     case "lesson_loaded": {
       // The lesson's own starter and scenario become the editor's files (the server loaded them).
+      // The panel opened it when asked; opening it again here would undo an "All lessons" (or
+      // another lesson) clicked while the world was still loading.
       const { lesson } = message;
-      s.openLesson(lesson.id);
       s.setFiles(filesFromScenario(lesson.scenario, lesson.starter), `${workerNameOf(lesson.scenario)}.js`);
       return;
     }

@@ -123,3 +123,13 @@ test("a prediction is revealed only after it is answered, and Check results are 
   handleServerMessage(store, { type: "lesson_check", replyTo: 2, lessonId: "08-x", pass: true, hint: "ok", figures: [] }, () => {});
   assert.equal(store.getState().progress["08-x"]!.passed, true);
 });
+
+test("a lesson's world arriving late gives the editor its files but does not reopen a lesson the learner left", () => {
+  const store = createAppStore();
+  const lesson = { id: "hello", scenario: { name: "hello", worker: { name: "app", code: "export default {}", routes: ["a.example.com/*"] } }, starter: "export default { fetch() { return new Response('hi') } }" };
+  store.getState().openLesson("hello");
+  store.getState().openLesson(null);
+  handleServerMessage(store, { type: "lesson_loaded", replyTo: 1, lesson } as never, () => {});
+  assert.equal(store.getState().openLessonId, null, "All lessons, clicked while the world loaded, stays");
+  assert.match(store.getState().files["app.js"] ?? "", /hi/, "the editor shows the world's code");
+});
