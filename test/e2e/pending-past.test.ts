@@ -10,7 +10,7 @@ import { screenshot, useApp, waitConnected } from "./browser.ts";
 const app = useApp();
 
 type Pending = { id: number; reorderable: boolean; label: string };
-type State = { trace: { kind: string }[]; cursor: number; stepEnds: number[]; server: { atRest: boolean; step: number } | null; pending: Pending[]; branch: number; pendingHistory: { at(step: number): Pending[] | null } };
+type State = { files: Record<string, string>; trace: { kind: string }[]; cursor: number; stepEnds: number[]; server: { atRest: boolean; step: number } | null; pending: Pending[]; branch: number; pendingHistory: { at(step: number): Pending[] | null } };
 type AppWindow = { __edgePlayground: { store: { getState(): State } } };
 
 const state = (page: Page) => page.evaluate(() => { const s = (window as unknown as AppWindow).__edgePlayground.store.getState(); return { traceLength: s.trace.length, cursor: s.cursor, step: s.server?.step ?? 0, atRest: s.server?.atRest ?? true, pending: s.pending, branch: s.branch }; });
@@ -27,7 +27,9 @@ test("stepping back shows that moment's pending events, and running one next the
   const page = await app.open();
   await waitConnected(page);
   await page.getByRole("button", { name: "Open lesson The lost update" }).click();
-  await page.waitForFunction(() => (window as unknown as AppWindow).__edgePlayground.store.getState().trace.length >= 1);
+  // The lesson's world has loaded when its code is in the editor (the answer that carries it
+  // comes after the world is built) and its first trace chunk has arrived.
+  await page.waitForFunction(() => { const s = (window as unknown as AppWindow).__edgePlayground.store.getState(); return s.files["app.js"]?.includes("COUNTS.get") && s.trace.length >= 1; });
   await page.locator(".timeline .position").click();
   // Step at the head one event at a time: the page keeps the pending list reported at each step.
   for (let i = 0; i < 60 && !(await state(page)).atRest; i++) await stepAtHead(page);
