@@ -117,6 +117,12 @@ for scenario files, \`/schema/scenario.json\`.
   (\`stepEnds[i]\` = trace length after step \`firstStep + i\`), so a client can map every entry to
   its step. A client that falls behind by more than \`wsBufferedBytesMax\` gets \`resync_needed\`
   and asks again with \`resync { fromOffset }\`. Logs are the trace's \`log\` entries.
+- What may run next: \`pending\` carries the first \`pendingEventsShownMax\` pending events in run
+  order (time, then id) once; after it, \`pending_changed\` carries only what changed (\`removed\`
+  ids, \`added\` events), applied by \`server/protocol/pending-change.ts\`. A client whose list is
+  not \`shown\` long after a change sends \`resync\`, which sends the whole list again. Each is
+  tagged with the \`step\` it is the list after, so a client can keep what was pending at earlier
+  steps (the web app does, to show it when the learner steps back).
 - \`seek\` backwards answers a \`view\` computed from the trace (the world is untouched); stepping
   forward in the past moves the view along the recorded future, and \`step_until\` stops at the
   first recorded step that meets its condition (\`ran: 0\`; past the head it runs the world); any world-changing action in the
