@@ -195,7 +195,8 @@ function afterDelivery(s: IsolatesSlice, ctx: Ctx, out: Effects, isolate: Isolat
   if (isolate.inFlight.size > 0) answerHung(ctx, out, isolate, atMs);
 }
 
-export const hungMessage = "The script will never generate a response.";
+// workerd's own words (as Miniflare answers a hung request, less its stack trace).
+export const hungMessage = "The Workers runtime canceled this request because it detected that your Worker's code had hung and would never generate a response. Refer to: https://developers.cloudflare.com/workers/observability/errors/";
 
 /**
  * Nothing is pending for a request in flight (no timer it set, no call it made in flight), yet
