@@ -5,7 +5,8 @@ import type { ClientMessageInput } from "../../../server/protocol/index.ts";
 import { ServerError, type ProtocolClient } from "./client.ts";
 import { markerFromError } from "../editor/markers.ts";
 import type { AppStore } from "../store/index.ts";
-import { shownPending, worldStepAt } from "../store/pending-at.ts";
+import { shownPending } from "../store/pending-at.ts";
+import { stepAt, worldStepAt } from "../store/step-index.ts";
 import { scenarioFromFiles, scenarioFileName } from "../editor/scenario-files.ts";
 
 /** A fault command as the client writes it (optional fields may be left out). */
@@ -15,13 +16,6 @@ export type Actions = ReturnType<typeof createActions>;
 
 const runToRestBatchEvents = 5_000;
 const runToRestBatchesMax = 20;
-
-/** The step whose end is at or before `cursor` (0 = before the first step). */
-export function stepAt(stepEnds: readonly number[], cursor: number): number {
-  let lo = 0, hi = stepEnds.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (stepEnds[mid]! <= cursor) lo = mid + 1; else hi = mid; }
-  return lo;
-}
 
 export function createActions(store: AppStore, client: ProtocolClient) {
   const s = () => store.getState();

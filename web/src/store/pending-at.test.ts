@@ -5,7 +5,8 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { handleServerMessage } from "../protocol-client/handle.ts";
 import { createAppStore } from "./index.ts";
-import { PendingHistory, pendingHistoryLimits, shownPending, worldStepAt } from "./pending-at.ts";
+import { PendingHistory, pendingHistoryLimits, shownPending } from "./pending-at.ts";
+import { worldStepAt } from "./step-index.ts";
 
 const e = (id: number, timeMs = 0, reorderable = true) => ({ id, timeMs, kind: "x", label: `e${id}`, reorderable });
 

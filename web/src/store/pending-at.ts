@@ -4,18 +4,12 @@
 // event of that moment (a replay to that step rebuilds the same events with the same ids). After
 // a run that went past many steps in one go (play, run to rest) those steps have no list.
 import type { PendingEventInfo } from "../../../server/protocol/index.ts";
+import { worldStepAt } from "./step-index.ts";
 
 export const pendingHistoryLimits = {
   /** Steps whose pending list is kept (the oldest are forgotten first). */
   pendingHistoryStepsMax: 2_000,
 } as const;
-
-/** The step whose world the cursor shows: the last step whose trace ends at or before it. */
-export function worldStepAt(stepEnds: readonly number[], cursor: number): number {
-  let lo = 0, hi = stepEnds.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (stepEnds[mid]! <= cursor) lo = mid + 1; else hi = mid; }
-  return Math.max(0, lo - 1);
-}
 
 export class PendingHistory {
   private readonly byStep = new Map<number, PendingEventInfo[]>();

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { protocolVersion } from "../../../server/protocol/index.ts";
 import type { ServerMessage, SessionState, TraceEntry } from "../../../server/protocol/index.ts";
 import { handleServerMessage } from "../protocol-client/handle.ts";
-import { stepAt } from "../protocol-client/actions.ts";
+import { stepAt } from "./step-index.ts";
 import { clientProtocolVersion } from "../protocol-client/client.ts";
 import { createAppStore } from "./index.ts";
 
