@@ -51,6 +51,8 @@ export class LiveSession {
   branch = 0;
   responses: LiveResponse[] = [];
   pending: { events: PendingEventInfo[]; total: number } | null = null;
+  /** The step the pending list was last reported at. */
+  private pendingStep = -1;
   scenario: ScenarioSummary | null = null;
   lessonId: string | null = null;
   projectId: string | null = null;
@@ -213,12 +215,16 @@ export class LiveSession {
 
   private applyPending(update: PendingUpdate): void {
     const { total } = update;
+    const sameStep = this.pendingStep === this.step;
+    this.pendingStep = this.step;
     if ("events" in update) {
       this.pending = { events: update.events, total };
       return this.sendPending();
     }
     const { removed, added } = update.change;
-    if (removed.length === 0 && added.length === 0 && total === this.pending?.total) return;
+    // Nothing changed at the step already reported: nothing to say. At a new step an empty change
+    // still goes out, so the client knows the list after that step too.
+    if (removed.length === 0 && added.length === 0 && total === this.pending?.total && sameStep) return;
     const events = applyPendingChange(this.pending?.events ?? [], update.change);
     this.pending = { events, total };
     this.link?.send({ type: "pending_changed", step: this.step, ...update.change, shown: events.length, total });
