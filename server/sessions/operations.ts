@@ -17,7 +17,7 @@ export async function act(session: LiveSession, action: SessionAction, replyTo: 
   await toHead(session, replyTo, reply);
   const step = session.step;
   const atMs = session.nowMs;
-  const done = await session.command<SessionActResult>(() => ({ type: "session_act", sessionId: session.id, action }));
+  const done = await session.command<SessionActResult>(() => ({ type: "session_act", sessionId: session.id, action, heapSamples: session.heapSamples }));
   session.record({ step, atMs, action });
   session.applyDelta(done.delta);
   return done.outcome;
@@ -36,7 +36,7 @@ export async function runGoal(session: LiveSession, goal: SliceGoal, keepGoing: 
   let ran = 0;
   let remaining = goal;
   for (;;) {
-    const result = await session.command<SessionRunResult>(() => ({ type: "session_run", sessionId: session.id, goal: remaining, withPending: false }));
+    const result = await session.command<SessionRunResult>(() => ({ type: "session_run", sessionId: session.id, goal: remaining, withPending: false, heapSamples: session.heapSamples }));
     session.applyDelta(result.delta);
     await session.drainTrace(result.delta);
     ran += result.ran;

@@ -70,6 +70,11 @@ export class LiveSession {
   exploring: { cancel: boolean } | null = null;
   /** V8's instruments (sessions/instruments.ts): null until first turned on. */
   instruments: SessionInstruments | null = null;
+
+  /** Whether the world reads the isolates' heaps before each event: only while instruments are on, as only then are the samples sent. */
+  get heapSamples(): boolean {
+    return this.instruments?.on === true;
+  }
   private proc: WorldProcessHandle | null = null;
   private opened = false;
   private readonly kills: number[] = [];

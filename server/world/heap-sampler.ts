@@ -3,7 +3,8 @@
 // triggers no collection, so the trace is the same with or without it; a collection between two
 // requests shows as a drop in `usedBytes`. An isolate whose CPU clock has not moved since its last
 // read ran nothing, so its heap is not read again (a read costs about 3 µs, for every isolate of
-// the session, before every event).
+// the session, before every event). Only sessions whose instruments are on are sampled before
+// each event (their commands say so); the memory check reads heaps without keeping samples.
 import type { HeapSample } from "../protocol/index.ts";
 import { instrumentsOf } from "../../sandbox/instruments/isolate-instruments.ts";
 import type { LiveEngine } from "../sessions/engine.ts";
@@ -21,7 +22,12 @@ export class HeapSampler {
   /** Each isolate's heap and outside-heap bytes at its last read. */
   private readonly held = new Map<string, number>();
 
+  /** Reads the heaps that may have changed and keeps the changes as samples. */
   sample(engine: LiveEngine): void {
+    this.read(engine, true);
+  }
+
+  private read(engine: LiveEngine, keepSamples: boolean): void {
     for (const record of engine.world.state.slices.isolates.isolates.values()) {
       if (!record.handle.alive) continue;
       const instruments = instrumentsOf(record.handle);
@@ -30,7 +36,7 @@ export class HeapSampler {
       const cpu = instruments.cpuTimeNs();
       if (cpu !== null) this.lastCpu.set(record.key, cpu);
       if (stats) this.held.set(record.key, stats.totalBytes + stats.externalBytes);
-      if (!stats || this.lastUsed.get(record.key) === stats.usedBytes) continue;
+      if (!stats || !keepSamples || this.lastUsed.get(record.key) === stats.usedBytes) continue;
       this.lastUsed.set(record.key, stats.usedBytes);
       this.samples.push({ isolate: record.key, worker: record.worker, step: engine.step, usedBytes: stats.usedBytes, totalBytes: stats.totalBytes, limitBytes: stats.limitBytes, externalBytes: stats.externalBytes });
     }
@@ -42,7 +48,8 @@ export class HeapSampler {
    * from this sampler's reads: an isolate that ran nothing since its last read is not read again.
    */
   heldBytes(engine: LiveEngine): number {
-    this.sample(engine);
+    // No samples kept: the sessions whose instruments are off send none.
+    this.read(engine, false);
     let bytes = 0;
     for (const record of engine.world.state.slices.isolates.isolates.values()) {
       if (!record.handle.alive) continue;

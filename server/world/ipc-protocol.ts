@@ -35,8 +35,9 @@ export type WorldRequest =
   | { type: "crash" }
   /** Builds a session's world and replays it to `toStep` (null: all actions). */
   | { type: "session_open"; sessionId: string; spec: SessionSpec; toStep: number | null; nowMs: number; traceFrom: number }
-  | { type: "session_act"; sessionId: string; action: SessionAction }
-  | { type: "session_run"; sessionId: string; goal: SliceGoal; withPending: boolean }
+  /** `heapSamples`: read each isolate's heap before every event (the session's instruments are on). */
+  | { type: "session_act"; sessionId: string; action: SessionAction; heapSamples: boolean }
+  | { type: "session_run"; sessionId: string; goal: SliceGoal; withPending: boolean; heapSamples: boolean }
   | { type: "session_flush"; sessionId: string; withPending: boolean }
   | { type: "session_close"; sessionId: string }
   /** The race explorer (explore-host.ts): start, run a slice of about `msMax` wall ms, cancel. */

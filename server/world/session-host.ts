@@ -29,6 +29,8 @@ interface Hosted {
   /** The pending list as last reported, so the next report carries only its change. */
   sentPending: PendingEventInfo[] | null;
   sampler: HeapSampler;
+  /** The session's instruments are on: heaps are read before each event (`heapSamples` of its last command). */
+  heapSamples: boolean;
 }
 
 export class HostError extends Error {
@@ -63,14 +65,15 @@ export class SessionHost {
       built.engine.dispose();
       throw new HostError("worker_load_failed", loadError);
     }
-    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0, sentPending: null, sampler: new HeapSampler() };
+    const hosted = { engine: built.engine, sentTrace: Math.min(traceFrom, built.engine.world.trace.length), sentSteps: 0, sentPending: null, sampler: new HeapSampler(), heapSamples: false };
     hosted.sentSteps = stepOfOffset(built.engine.stepEnds, hosted.sentTrace);
     this.sessions.set(sessionId, hosted);
     return { delta: this.delta(hosted, true), scenario: summaryOf(built.engine.scenario, spec.seed) };
   }
 
-  act(sessionId: string, action: SessionAction): SessionActResult {
+  act(sessionId: string, action: SessionAction, heapSamples: boolean): SessionActResult {
     const hosted = this.get(sessionId);
+    hosted.heapSamples = heapSamples;
     if (hosted.engine.actions.length >= protocolLimits.actionsPerSessionMax) throw new HostError("limit", `at most ${protocolLimits.actionsPerSessionMax} actions per session (actionsPerSessionMax)`);
     this.beacon?.mark({ sessionId, step: hosted.engine.step, eventId: -1 });
     const done = hosted.engine.apply(action);
@@ -80,8 +83,9 @@ export class SessionHost {
     return { outcome: done.value, delta: this.delta(hosted, true) };
   }
 
-  run(sessionId: string, goal: SliceGoal, withPending: boolean): SessionRunResult {
+  run(sessionId: string, goal: SliceGoal, withPending: boolean, heapSamples: boolean): SessionRunResult {
     const hosted = this.get(sessionId);
+    hosted.heapSamples = heapSamples;
     this.beacon?.mark({ sessionId });
     const slice = runSlice(hosted.engine, goal, {
       eventsMax: ipcLimits.sliceEventsMax,
@@ -146,9 +150,11 @@ export class SessionHost {
       checkCode: (scenario: Scenario, worker: string, code: string) =>
         checkWorkersLoad({ ...scenario, workers: scenario.workers.filter((w) => w.name === worker).map((w) => ({ ...w, code })), deployments: [] }, this.isolates),
       beforeEvent: (step, eventId) => {
-        // Before each event is after the delivery before it: the heap is read there (sessions being replayed are not hosted yet).
+        // Before each event is after the delivery before it: the heap is read there (sessions being
+        // replayed are not hosted yet), while the session's instruments are on. Reading every
+        // isolate's heap before every event was a tenth of a session played at full speed.
         const hosted = this.sessions.get(sessionId);
-        if (hosted !== undefined) hosted.sampler.sample(hosted.engine);
+        if (hosted !== undefined && hosted.heapSamples) hosted.sampler.sample(hosted.engine);
         beacon?.note({ sessionId, step, eventId });
       },
     };
@@ -177,7 +183,7 @@ export class SessionHost {
     const stepEnds = engine.stepEnds.slice(firstStep, stepsTo);
     hosted.sentSteps = stepsTo;
     const queue = engine.world.state.queue;
-    hosted.sampler.sample(engine);
+    if (hosted.heapSamples) hosted.sampler.sample(engine);
     const pending = withPending ? pendingUpdate(hosted, queue.size) : null;
     return { offset, entries, firstStep, stepEnds, step: engine.step, nowMs: engine.world.nowMs, traceLength: trace.length, atRest: atRest(engine), responses, pending, moreTrace: end < trace.length, heap: hosted.sampler.take() };
   }

@@ -48,9 +48,9 @@ function handle(request: WorldRequest): Answer | Promise<Answer> {
     case "session_open":
       return { ok: true, value: host.open(request.sessionId, request.spec, request.toStep, request.nowMs, request.traceFrom) };
     case "session_act":
-      return { ok: true, value: host.act(request.sessionId, request.action) };
+      return { ok: true, value: host.act(request.sessionId, request.action, request.heapSamples) };
     case "session_run":
-      return { ok: true, value: host.run(request.sessionId, request.goal, request.withPending) };
+      return { ok: true, value: host.run(request.sessionId, request.goal, request.withPending, request.heapSamples) };
     case "session_flush":
       return { ok: true, value: host.flush(request.sessionId, request.withPending) };
     case "session_close":
