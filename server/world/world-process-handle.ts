@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { SessionBudgets } from "../protocol/limits.ts";
-import { readBeacon, type BeaconRecord } from "./beacon.ts";
+import { beaconDirectory, readBeacon, type BeaconRecord } from "./beacon.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { frame, unframe } from "./ipc-frame.ts";
 import { ipcLimits, type WorldReply, type WorldRequest } from "./ipc-protocol.ts";
@@ -92,7 +92,8 @@ export class WorldProcessHandle {
 
   constructor(options: ProcessOptions) {
     this.slot = options.index;
-    this.beaconPath = join(options.runtimeDir, `beacon-${options.index}-${Date.now()}.txt`);
+    // The gateway's pid keeps two servers' beacons apart in the shared directory.
+    this.beaconPath = join(beaconDirectory(options.runtimeDir), `edge-playground-beacon-${process.pid}-${options.index}-${Date.now()}.txt`);
     this.bytesMax = options.ipcMessageBytesMax ?? ipcLimits.ipcMessageBytesMax;
     this.child = fork(entry, [], {
       execArgv: ["--no-node-snapshot", "--expose-gc", ...cpuProfileArgs(), "--import", "tsx"],
