@@ -128,6 +128,31 @@ test("the live flow ends with the trace hash of a headless run given the same ac
   await again.close();
 });
 
+test("a pause while playing at max lands between slices: the client holds every entry to that step, in the order a headless run makes them", async () => {
+  // At max the next slice is sent before the last one is applied (play.ts): the pause and the
+  // step after it must still see the slices applied in order, with nothing lost or doubled.
+  const client = await LiveClient.connect(server.url);
+  const traffic = Array.from({ length: 400 }, (_, i) => ({ atMs: i * 3, from: ["us-east", "eu-west", "ap-south"][i % 3]!, method: "POST", url: "https://app.example.com/inc" }));
+  await client.ok({ type: "load_scenario", scenario: { ...counterScenario, traffic } });
+  await client.ok({ type: "play", speed: "max" });
+  await client.waitFor(() => client.trace.length > 1_500, 60_000);
+  await client.ok({ type: "pause" });
+  const stepped = await client.ok({ type: "step" });
+  assert.ok(stepped.type === "stepped" && stepped.ran === 1, JSON.stringify(stepped));
+  const caughtUp = () => client.stepEnds.length > stepped.step && client.trace.length >= client.stepEnds[stepped.step]!;
+  if (!caughtUp()) await client.waitFor(caughtUp, 10_000);
+  const share = await client.ok({ type: "share" });
+  assert.ok(share.type === "share_link");
+  const project = decodeShare(share.fragment);
+  assert.ok(project.ok);
+  const end = client.stepEnds[stepped.step]!;
+  assert.equal(client.trace.length, end, "the client's trace ends at the step's end");
+  assert.ok(stepped.step > 100 && stepped.step < 3_000, `paused mid-run at step ${stepped.step}`);
+  assert.equal(project.value.step, stepped.step);
+  assert.equal(headlessHash(project.value, stepped.step, project.value.nowMs), traceHash(client.trace), "the same entries as a headless run to that step");
+  await client.close();
+});
+
 test("step_until in the past stops at the first recorded step that meets it, without running or branching", async () => {
   const client = await LiveClient.connect(server.url);
   const traffic = [0, 40, 80].map((atMs, i) => ({ atMs, from: ["us-east", "eu-west", "ap-south"][i]!, method: "POST", url: "https://app.example.com/inc" }));

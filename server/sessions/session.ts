@@ -2,12 +2,13 @@
 // its copy of the trace with the step ends, what its client has seen, and the world process
 // that hosts it. Every world command goes through `command`, which recovers the session by
 // replay when its process dies (and records the event that killed it as failing, so the replay
-// does not run it again). Operations of one session run one at a time (`serial`).
+// does not run it again). Operations of one session run one at a time (`serial`); only a slice
+// played at "max" may be sent ahead (play.ts), and every other operation applies it first.
 import type { LiveResponse, PendingEventInfo, PlaySpeed, ScenarioSummary, SessionState } from "../protocol/index.ts";
 import { sessionBudgetsOf, type SessionBudgets } from "../protocol/limits.ts";
 import type { TraceEntry } from "../sim/core/trace.ts";
 import { applyPendingChange } from "../protocol/pending-change.ts";
-import type { PendingUpdate, SessionDelta, SessionOpenResult, WorldRequest } from "../world/ipc-protocol.ts";
+import type { PendingUpdate, SessionDelta, SessionOpenResult, SessionRunResult, WorldRequest } from "../world/ipc-protocol.ts";
 import type { WorldPool } from "../world/pool.ts";
 import { poolLimits } from "../world/pool.ts";
 import { CommandRefused, WorldProcessDied, type Death, type WorldProcessHandle } from "../world/world-process-handle.ts";
@@ -80,14 +81,53 @@ export class LiveSession {
   private readonly kills: number[] = [];
   private readonly handledDeaths = new WeakSet<Death>();
   private chain: Promise<unknown> = Promise.resolve();
+  private ahead: Promise<SessionRunResult> | null = null;
 
   constructor(readonly id: string, readonly token: string, readonly pool: WorldPool, readonly budgets: SessionBudgets = sessionBudgetsOf()) {}
 
-  /** Runs operations of this session one at a time, in arrival order. */
-  serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn, fn);
+  /**
+   * Runs operations of this session one at a time, in arrival order. Each first applies a slice
+   * sent ahead (`keepAhead` is for play's own ticks, which take it themselves), so results are
+   * applied in the order the world made them and every operation sees the session as it is.
+   */
+  serial<T>(fn: () => Promise<T>, keepAhead = false): Promise<T> {
+    const run = keepAhead ? fn : async () => {
+      await this.settleAhead();
+      return fn();
+    };
+    const next = this.chain.then(run, run);
     this.chain = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Sends a slice of a max-speed play before the last one's result is applied and streamed, so
+   * the world process runs it meanwhile instead of waiting for the gateway (play.ts).
+   */
+  sendAhead(send: () => Promise<SessionRunResult>): void {
+    // Only to a live process: rebuilding one (command's open) must start from an applied step.
+    if (!this.opened || this.proc === null || !this.proc.alive) return;
+    const slice = send();
+    // Its failure (a process death: `command` has recovered the session) is reported by whoever takes it.
+    slice.catch(() => undefined);
+    this.ahead = slice;
+  }
+
+  /** The slice sent ahead, now this caller's to apply (null when none is in flight). */
+  takeAhead(): Promise<SessionRunResult> | null {
+    const ahead = this.ahead;
+    this.ahead = null;
+    return ahead;
+  }
+
+  /** Applies a slice sent ahead, if any. Its error is dropped: `command` recovered the session, which stopped playing. */
+  async settleAhead(): Promise<void> {
+    const ahead = this.takeAhead();
+    if (ahead === null) return;
+    const result = await ahead.catch(() => null);
+    if (result === null) return;
+    this.applyDelta(result.delta);
+    await this.drainTrace(result.delta);
   }
 
   get processPid(): number | undefined {

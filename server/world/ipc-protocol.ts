@@ -19,7 +19,7 @@ export const ipcLimits = {
   ipcMessageBytesMax: 32 * 1024 * 1024,
   /** Response bodies one answer carries before the rest of the trace waits for session_flush. */
   ipcBatchBytesMax: 4 * 1024 * 1024,
-  /** Commands waiting for one world process (each session has at most one in flight). */
+  /** Commands waiting for one world process (each session has at most two in flight: a slice played at max sends the next ahead). */
   ipcQueuedCommandsMax: 1_000,
   /** Events one slice runs before the process turns to the next session (16 §1). */
   sliceEventsMax: 500,
