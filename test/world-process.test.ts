@@ -38,6 +38,23 @@ test("a scenario runs in the world process and answers each request from its nea
   assert.equal(again.traceHash, result.traceHash, "same scenario and seed, same trace");
 });
 
+test("commands sent together each get their own answer, in order, with an asynchronous one (a heap snapshot) among them", async () => {
+  // The gateway keeps the next command waiting in the process (inFlightCommandsMax) and matches
+  // answers to commands by order: the process must run them in turn and answer in turn, even
+  // when one of them waits for V8's inspector.
+  const spec = { scenario, seed: 3, actions: [] };
+  const [snapshot, ping, run, refused] = await Promise.all([
+    pool.request<{ step: number; nodeCount: number }>({ type: "instrument_snapshot", spec, toStep: 4, worker: null, fileStem: join(dir, "together") }, runMs),
+    pool.request<{ pid: number }>({ type: "ping" }, runMs),
+    pool.request<Run>({ type: "run_scenario", scenario }, runMs),
+    pool.request({ type: "run_scenario", scenario: { ...scenario, seed: "x" } }, runMs).then(() => null, (error: unknown) => error as { code?: string }),
+  ]);
+  assert.ok(snapshot.step === 4 && snapshot.nodeCount > 1000, JSON.stringify(snapshot).slice(0, 200));
+  assert.equal(typeof ping.pid, "number");
+  assert.equal(run.responses.length, 2);
+  assert.equal(refused?.code, "invalid_scenario");
+});
+
 test("an invalid scenario is the user's error and names the field", async () => {
   await assert.rejects(pool.request({ type: "run_scenario", scenario: { ...scenario, traffic: [{ atMs: -1 }] } }, runMs), (error: Error & { code?: string }) => {
     assert.equal(error.code, "invalid_scenario");

@@ -21,6 +21,12 @@ export const ipcLimits = {
   ipcBatchBytesMax: 4 * 1024 * 1024,
   /** Commands waiting for one world process (each session has at most two in flight: a slice played at max sends the next ahead). */
   ipcQueuedCommandsMax: 1_000,
+  /**
+   * Commands sent to a world process and not answered yet: the one it runs and the next, waiting
+   * in its channel, so it starts that one at once instead of idling for a round trip. The rest
+   * wait in the gateway's fair queue, where the next choice between sessions is made.
+   */
+  inFlightCommandsMax: 2,
   /** Events one slice runs before the process turns to the next session (16 §1). */
   sliceEventsMax: 500,
   /** Wall-clock ms one slice may run before the process turns to the next session. */

@@ -1,6 +1,8 @@
-// One world process seen from the gateway: a child process that gets one command at a time
+// One world process seen from the gateway: a child process that runs one command at a time
 // (fair-queue.ts: the least recently busy session's command first, so sessions that re-queue
-// their next slice take turns and a cheap step never waits behind them), a watchdog that
+// their next slice take turns and a cheap step never waits behind them) and has the next one
+// waiting in its channel (inFlightCommandsMax), so it never sits idle for a round trip between
+// two commands; a watchdog that
 // kills the child when a command outlives its deadline (a SQL statement that never ends cannot
 // be interrupted otherwise), and, when the child dies, its beacon: which session, step and event
 // it was running, so the supervisor blames that session and not the server.
@@ -78,8 +80,10 @@ export class WorldProcessHandle {
   readonly slot: number;
   readonly sessions = new Set<string>();
   private readonly queue = new FairQueue<Command>(() => performance.now());
-  private current: Command | null = null;
-  private currentStartMs = 0;
+  /** Sent and not answered yet, in order: the first is running, the others wait in the process. */
+  private readonly inFlight: Command[] = [];
+  /** When the first of `inFlight` started running (when it was sent, or when the one before it was answered). */
+  private runningSinceMs = 0;
   private readonly bytesMax: number;
   private nextId = 1;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
@@ -117,7 +121,7 @@ export class WorldProcessHandle {
 
   /** Commands waiting or running: how busy this process is. */
   get load(): number {
-    return this.queue.length + (this.current ? 1 : 0);
+    return this.queue.length + this.inFlight.length;
   }
 
   /** The session's use of this process in the last seconds (ms, decaying). */
@@ -148,7 +152,7 @@ export class WorldProcessHandle {
   }
 
   private pump(): void {
-    while (this.current === null && this.alive && this.ready) {
+    while (this.inFlight.length < ipcLimits.inFlightCommandsMax && this.alive && this.ready) {
       const command = this.queue.shift();
       if (command === undefined) return;
       const framed = frame({ id: this.nextId++, message: command.request }, this.bytesMax);
@@ -157,13 +161,18 @@ export class WorldProcessHandle {
         command.reject(new CommandRefused(framed.code, framed.message, framed.limit));
         continue;
       }
-      this.current = command;
-      this.currentStartMs = performance.now();
+      this.inFlight.push(command);
+      if (this.inFlight.length === 1) this.startRunning(command);
       this.child.send(framed.frame, (error) => {
         if (error) this.kill();
       });
-      this.armWatchdog(command.deadlineMs, performance.now() + command.deadlineMs + sqlInterruptGraceMs);
     }
+  }
+
+  /** The first command in flight is running from now: its deadline counts from here. */
+  private startRunning(command: Command): void {
+    this.runningSinceMs = performance.now();
+    this.armWatchdog(command.deadlineMs, performance.now() + command.deadlineMs + sqlInterruptGraceMs);
   }
 
   /**
@@ -185,12 +194,14 @@ export class WorldProcessHandle {
   }
 
   private onReply(reply: WorldReply): void {
-    const command = this.current;
-    if (command === null) return;
-    this.current = null;
+    // The process answers in the order it was sent commands (world-process.ts runs them in turn).
+    const command = this.inFlight.shift();
+    if (command === undefined) return;
     if (this.watchdog) clearTimeout(this.watchdog);
-    this.lastRunMs = Math.min(reply.ms, performance.now() - this.currentStartMs);
-    this.queue.charge(command.sessionId, performance.now() - this.currentStartMs);
+    const ranMs = performance.now() - this.runningSinceMs;
+    this.lastRunMs = Math.min(reply.ms, ranMs);
+    this.queue.charge(command.sessionId, ranMs);
+    if (this.inFlight.length > 0) this.startRunning(this.inFlight[0]!);
     if (reply.ok) command.resolve(reply.value);
     else command.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, path: reply.error.path, limit: reply.error.limit }));
     this.pump();
@@ -201,9 +212,8 @@ export class WorldProcessHandle {
     if (this.watchdog) clearTimeout(this.watchdog);
     const beacon = readBeacon(this.beaconPath);
     rmSync(this.beaconPath, { force: true });
-    const death: Death = { pid: this.pid, cause: this.killedByWatchdog ? "watchdog" : cause, watchdog: this.killedByWatchdog, beacon: this.current === null ? null : beacon };
-    const failed = this.current === null ? this.queue.drain() : [this.current, ...this.queue.drain()];
-    this.current = null;
+    const death: Death = { pid: this.pid, cause: this.killedByWatchdog ? "watchdog" : cause, watchdog: this.killedByWatchdog, beacon: this.inFlight.length === 0 ? null : beacon };
+    const failed = [...this.inFlight.splice(0), ...this.queue.drain()];
     for (const command of failed) command.reject(new WorldProcessDied(death));
     return death;
   }

@@ -74,11 +74,16 @@ function handle(request: WorldRequest): Answer | Promise<Answer> {
   }
 }
 
-// The pool sends a process one command at a time, so an asynchronous one (the instruments wait
-// for V8's profiler and inspector) never interleaves with another.
-process.on("message", (data: unknown) => void answerMessage(data));
+// Commands run one after another, in the order they came: the gateway keeps the next one waiting
+// here (inFlightCommandsMax), and an asynchronous one (the instruments wait for V8's profiler
+// and inspector) never interleaves with another. Answers go back in the same order.
+let previous: Promise<void> = Promise.resolve();
+process.on("message", (data: unknown) => {
+  previous = previous.then(() => answerMessage(data)).catch((error: unknown) => console.error("world process error:", error));
+});
 
 async function answerMessage(data: unknown): Promise<void> {
+  // From when it starts, not when it arrived: a command waiting behind another is not charged for it.
   const startMs = performance.now();
   const message = unframe<{ id: number; message: WorldRequest }>(data);
   let answer: Answer;
