@@ -1,6 +1,6 @@
 // Messages between the gateway and a world process (Node IPC). What crosses the channel is
-// bounded (16 §3): the pool sends one command at a time to each process and waits for its
-// answer, so no burst can pile up in Node's channel parser; each message is framed as one
+// bounded (16 §3): the pool sends each process at most `inFlightCommandsMax` commands it has not
+// answered yet, so no burst can pile up in Node's channel parser; each message is framed as one
 // buffer (ipc-frame.ts) measured before it is sent, and one larger than `ipcMessageBytesMax`
 // is refused with that name; each answer carries at most `ipcTraceEntriesMax` trace entries and
 // about `ipcBatchBytesMax` of response bodies (the rest follow with `session_flush`).

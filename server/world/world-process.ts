@@ -1,7 +1,7 @@
 // The world process: the simulation and the isolates it drives, in one child process so that
 // delivering an event to an isolate is a synchronous in-process call. It hosts live sessions
-// (session-host.ts) and runs whole scenarios; the pool sends it one command at a time and
-// restarts it if V8 takes it down.
+// (session-host.ts) and runs whole scenarios; it runs the pool's commands one at a time, in the
+// order they came (the next one already waits here), and the pool restarts it if V8 takes it down.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createSandboxFactory } from "../../sandbox/index.ts";
