@@ -37,8 +37,7 @@ export async function runGoal(session: LiveSession, goal: SliceGoal, keepGoing: 
   let remaining = goal;
   for (;;) {
     const result = await session.command<SessionRunResult>(() => ({ type: "session_run", sessionId: session.id, goal: remaining, withPending: false, heapSamples: session.heapSamples }));
-    session.applyDelta(result.delta);
-    await session.drainTrace(result.delta);
+    await session.absorb(result.delta);
     ran += result.ran;
     if (result.stopped !== "slice" || !keepGoing()) return { ran, stopped: result.stopped };
     if (remaining.kind === "steps") remaining = { kind: "steps", count: remaining.count - result.ran };

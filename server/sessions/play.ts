@@ -62,7 +62,6 @@ async function sliceAtMax(session: LiveSession): Promise<{ ran: number; stopped:
   // More of the trace waiting in the world (moreTrace) is fetched first: deltas apply in order.
   const more = result.stopped === "done" || result.stopped === "slice";
   if (more && !result.delta.moreTrace && session.playing && session.speed === "max") session.sendAhead(send);
-  session.applyDelta(result.delta);
-  await session.drainTrace(result.delta);
+  await session.absorb(result.delta);
   return { ran: result.ran, stopped: result.stopped };
 }

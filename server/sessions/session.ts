@@ -126,8 +126,7 @@ export class LiveSession {
     if (ahead === null) return;
     const result = await ahead.catch(() => null);
     if (result === null) return;
-    this.applyDelta(result.delta);
-    await this.drainTrace(result.delta);
+    await this.absorb(result.delta);
   }
 
   get processPid(): number | undefined {
@@ -334,12 +333,13 @@ export class LiveSession {
       }
     }
     this.opened = true;
-    this.applyDelta(opened.delta);
-    await this.drainTrace(opened.delta);
+    await this.absorb(opened.delta);
     return opened;
   }
 
-  async drainTrace(delta: SessionDelta): Promise<void> {
+  /** Applies a world answer's delta, then fetches and applies the rest of its trace (`moreTrace`). */
+  async absorb(delta: SessionDelta): Promise<void> {
+    this.applyDelta(delta);
     let more = delta.moreTrace;
     while (more && this.proc !== null) {
       const next = await this.proc.send<SessionDelta>({ type: "session_flush", sessionId: this.id, withPending: true }, this.pool.commandMsMax);
