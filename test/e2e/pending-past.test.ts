@@ -58,7 +58,9 @@ test("stepping back shows that moment's pending events, and running one next the
   const traceBefore = await page.evaluate(() => (window as unknown as AppWindow).__edgePlayground.store.getState().trace.map((e) => JSON.stringify(e)));
   await page.getByRole("button", { name: `Run this next: ${chosen}` }).click();
   await page.waitForFunction((b) => (window as unknown as AppWindow).__edgePlayground.store.getState().branch > b, headBefore.branch);
-  await page.waitForFunction((c) => { const s = (window as unknown as AppWindow).__edgePlayground.store.getState(); return s.trace.length > c && s.cursor === s.trace.length; }, then.cursor);
+  // The branch puts the page's world at the branch step; the state that follows the new trace
+  // moves it on (its trace and its state are separate messages, so wait for both).
+  await page.waitForFunction((c) => { const s = (window as unknown as AppWindow).__edgePlayground.store.getState(); return s.trace.length > c.cursor && s.cursor === s.trace.length && (s.server?.step ?? 0) > c.step; }, then);
   const after = await page.evaluate(() => (window as unknown as AppWindow).__edgePlayground.store.getState().trace.map((e) => JSON.stringify(e)));
   assert.deepEqual(after.slice(0, then.cursor), traceBefore.slice(0, then.cursor), "the trace before the branch point is unchanged");
   const s = await state(page);

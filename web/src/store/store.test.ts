@@ -37,6 +37,7 @@ test("trace chunks append by offset; a gap asks for a resync; an overlap replace
 test("seeking back stops following; new chunks keep the cursor; a branch truncates", () => {
   const store = createAppStore();
   const feed = (m: ServerMessage) => handleServerMessage(store, m, () => {});
+  feed({ type: "state", state: { ...state, step: 4, position: 4, traceLength: 4 } });
   feed({ type: "trace", offset: 0, entries: [0, 1, 2, 3].map(entry), firstStep: 0, stepEnds: [1, 2, 3, 4] });
   store.getState().seek(2);
   feed({ type: "trace", offset: 4, entries: [entry(4)], firstStep: 4, stepEnds: [5] });
@@ -46,6 +47,7 @@ test("seeking back stops following; new chunks keep the cursor; a branch truncat
   assert.equal(store.getState().trace.length, 2);
   assert.deepEqual(store.getState().stepEnds, [1, 2]);
   assert.equal(store.getState().branch, 1);
+  assert.deepEqual([store.getState().server?.step, store.getState().server?.position, store.getState().server?.atRest], [2, 2, false], "the world is at the branch step until its next state arrives");
   store.getState().seek(99);
   assert.equal(store.getState().cursor, 2, "seek clamps to the trace");
 });
