@@ -47,7 +47,7 @@ test("seeking back stops following; new chunks keep the cursor; a branch truncat
   assert.equal(store.getState().trace.length, 2);
   assert.deepEqual(store.getState().stepEnds, [1, 2]);
   assert.equal(store.getState().branch, 1);
-  assert.deepEqual([store.getState().server?.step, store.getState().server?.position, store.getState().server?.atRest], [2, 2, false], "the world is at the branch step until its next state arrives");
+  assert.deepEqual([store.getState().server?.step, store.getState().server?.position, store.getState().server?.atRest, store.getState().server?.branch, store.getState().server?.traceLength], [2, 2, false, 1, 2], "the world is at the branch step until its next state arrives");
   store.getState().seek(99);
   assert.equal(store.getState().cursor, 2, "seek clamps to the trace");
 });

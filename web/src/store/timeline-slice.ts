@@ -35,7 +35,7 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
     get().pendingHistory.truncate(step);
     // The world is now at the branch step, with the run's later events still to come (a branch is
     // cut before the head), until the server's next state says more.
-    set((s) => ({ trace: s.trace.slice(0, offset), stepEnds: s.stepEnds.slice(0, step), cursor: Math.min(s.cursor, offset), branch, following: true, server: s.server && { ...s.server, step, position: step, atRest: false } }));
+    set((s) => ({ trace: s.trace.slice(0, offset), stepEnds: s.stepEnds.slice(0, step), cursor: Math.min(s.cursor, offset), branch, following: true, server: s.server && { ...s.server, step, position: step, atRest: false, branch, traceLength: offset } }));
   },
   resetTrace: () => {
     get().pendingHistory.clear();
