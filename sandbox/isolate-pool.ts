@@ -12,6 +12,7 @@ import ivm from "isolated-vm";
 import { createHostCallback, RuntimeWork, type HostSlot } from "./host-function.ts";
 import { isolateReuse } from "./limits.ts";
 import { compilePrelude, warmChunkCaches } from "./prelude-script.ts";
+import { hostGlobalKey } from "./runtime-names.ts";
 
 export interface PreludeRefs {
   configure: ivm.Reference<unknown>;
@@ -58,12 +59,43 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
 
 /** A fresh context in `isolate` with the prelude evaluated and bound to a new host slot. */
 function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): PreparedIsolate {
+  const started = beginContext(isolate, inspector);
+  const api = compilePrelude(isolate).runSync(started.context, { reference: true }) as ivm.Reference<unknown>;
+  return finishContext(started, api, inspector, contextNumber);
+}
+
+/**
+ * The same, with the prelude's run (most of the cost) on one of isolated-vm's threads, so the
+ * world's thread goes on meanwhile. Only for an isolate nothing else holds (a spare one).
+ */
+async function prepareContextInBackground(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): Promise<PreparedIsolate> {
+  const started = beginContext(isolate, inspector, await isolate.createContext({ inspector }));
+  try {
+    const api = (await compilePrelude(isolate).run(started.context, { reference: true })) as ivm.Reference<unknown>;
+    return finishContext(started, api, inspector, contextNumber);
+  } catch (error) {
+    started.context.release();
+    throw error;
+  }
+}
+
+interface StartedContext {
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  slot: HostSlot;
+  cpuBaseNs: bigint;
+}
+
+/** A new context with the host's dispatch function where the prelude's boot() takes it from. */
+function beginContext(isolate: ivm.Isolate, inspector: boolean, made?: ivm.Context): StartedContext {
   const cpuBaseNs = isolate.cpuTime;
-  const context = isolate.createContextSync({ inspector });
+  const context = made ?? isolate.createContextSync({ inspector });
   const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)), chunks: null };
-  const setup = compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>;
-  const api = setup.applySync(undefined, [createHostCallback(slot)], { result: { reference: true } }) as ivm.Reference<unknown>;
-  setup.release();
+  context.global.setSync(hostGlobalKey, createHostCallback(slot));
+  return { isolate, context, slot, cpuBaseNs };
+}
+
+function finishContext({ isolate, context, slot, cpuBaseNs }: StartedContext, api: ivm.Reference<unknown>, inspector: boolean, contextNumber: number): PreparedIsolate {
   const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
   const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
   slot.chunks = { isolate, context, register: get("registerChunk") };
@@ -90,7 +122,10 @@ export class IsolatePool {
   readonly #spare: SpareIsolate[] = [];
   readonly #options: IsolatePoolOptions;
   readonly #reuse: boolean;
+  /** Spare isolates getting a fresh context on isolated-vm's threads (nothing else may use them meanwhile). */
+  readonly #preparing = new Set<ivm.Isolate>();
   #refillScheduled = false;
+  #disposed = false;
 
   constructor(options: IsolatePoolOptions) {
     this.#options = options;
@@ -127,23 +162,29 @@ export class IsolatePool {
 
   /**
    * A worker is done with its isolate (no limit ended it): the isolate loses its context and
-   * waits for the next load, unless it is worn (many contexts, a large heap) or the pool is full.
+   * waits for the next load, unless it is worn (many contexts, a large heap) or the pool is full
+   * (ready, spare and in-the-making isolates together: spares become ready ones in the background).
    */
   recycle(prepared: PreparedIsolate): void {
     const { isolate } = prepared;
     if (isolate.isDisposed) return;
     releaseContext(prepared);
     const worn = prepared.contextNumber >= isolateReuse.contextsPerIsolateMax || isolate.getHeapStatisticsSync().used_heap_size > isolateReuse.heapBytesMax;
-    if (!this.#reuse || worn || this.#spare.length >= isolateReuse.spareIsolatesMax) {
+    const kept = this.#ready.length + this.#spare.length + this.#preparing.size;
+    if (!this.#reuse || worn || kept >= isolateReuse.spareIsolatesMax + this.#options.size) {
       isolate.dispose();
       return;
     }
     this.#spare.push({ isolate, contexts: prepared.contextNumber });
+    this.#scheduleRefill();
   }
 
   dispose(): void {
+    this.#disposed = true;
     for (const prepared of this.#ready.splice(0)) prepared.isolate.dispose();
     for (const spare of this.#spare.splice(0)) spare.isolate.dispose();
+    // Their context's run on isolated-vm's thread ends with "disposed", answered in #prepareInBackground.
+    for (const isolate of this.#preparing) if (!isolate.isDisposed) isolate.dispose();
   }
 
   #fresh(): PreparedIsolate {
@@ -162,17 +203,43 @@ export class IsolatePool {
     }
   }
 
-  // Refilling waits for an idle moment of the event loop so it never lands inside a cold start.
+  /**
+   * Refilling waits for an idle moment of the event loop so it never lands inside a cold start.
+   * A spare isolate gets its context in the background (isolated-vm runs the prelude on one of
+   * its threads while the world's thread goes on); only when none is spare is a new isolate
+   * made, here on the world's thread.
+   */
   #scheduleRefill(): void {
-    if (this.#refillScheduled || this.#options.size === 0) return;
+    if (this.#refillScheduled || this.#options.size === 0 || this.#disposed) return;
     this.#refillScheduled = true;
     setImmediate(() => {
       this.#refillScheduled = false;
+      if (this.#disposed) return;
       (this.#options.warmCaches ?? warmChunkCaches)();
-      if (this.#ready.length < this.#options.size) {
-        this.#ready.push(this.#fromSpare() ?? this.#fresh());
+      // Every spare isolate, not only up to the pool's size: a world of several PoPs takes several
+      // contexts at once, and a ready context costs little more memory than the spare isolate.
+      while (this.#spare.length > 0) this.#prepareInBackground(this.#spare.pop()!);
+      if (this.#ready.length + this.#preparing.size < this.#options.size) {
+        this.#ready.push(this.#fresh());
         this.#scheduleRefill();
       }
     }).unref();
+  }
+
+  #prepareInBackground(spare: SpareIsolate): void {
+    const { isolate } = spare;
+    this.#preparing.add(isolate);
+    prepareContextInBackground(isolate, this.#options.inspector, spare.contexts + 1).then(
+      (prepared) => {
+        this.#preparing.delete(isolate);
+        if (!this.#disposed) this.#ready.push(prepared);
+        else if (!isolate.isDisposed) isolate.dispose();
+      },
+      () => {
+        // Out of memory, or the pool was disposed meanwhile: the isolate is dropped.
+        this.#preparing.delete(isolate);
+        if (!isolate.isDisposed) isolate.dispose();
+      },
+    );
   }
 }

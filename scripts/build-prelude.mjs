@@ -1,6 +1,7 @@
 // Bundles the code that runs inside every isolate (sandbox/prelude/) into one script. The script's
-// completion value is the prelude's `setup` function, so nothing of it is left on the global
-// object: the host calls setup with its one dispatch function, and user code never sees either.
+// completion value is what the prelude's `boot()` returns, so nothing of it is left on the global
+// object: boot takes the host's one dispatch function off the global (the host put it there for
+// this run) and sets the runtime up with it; user code never sees either.
 import { build } from "esbuild";
 import { buildWebChunks, guarded, rawChunks } from "../sandbox/prelude/web/build-chunks.mjs";
 import { realmDefines } from "./prelude-realm-guard.mjs";
@@ -26,7 +27,7 @@ const result = await build({
 });
 const body = result.outputFiles[0].text;
 const raw = await rawChunks(true);
-const script = `${guarded(body, "__edgePlaygroundPrelude.setup", [raw.url, raw.idna])}\n`;
+const script = `${guarded(body, "__edgePlaygroundPrelude.boot()", [raw.url, raw.idna])}\n`;
 mkdirSync(dirname(outFile), { recursive: true });
 writeAtomically(outFile, script);
 console.log(`prelude: ${(script.length / 1024).toFixed(1)} KiB -> ${outFile.slice(root.length + 1)}`);

@@ -1,6 +1,6 @@
 // The prelude: everything that runs inside an isolate before the learner's code. scripts/
-// build-prelude.mjs bundles this file; the bundle evaluates to `setup`, which the host calls once
-// per isolate with its dispatch function. setup returns the few entry points the host drives.
+// build-prelude.mjs bundles this file; the bundle's completion value is `boot()`: the entry points
+// the host drives, set up with the host's dispatch function (which boot takes off the global).
 import type { BindingSpec, DeliveryEvent, IsolateOp } from "../../server/sim/isolate-port.ts";
 import { installClock, setVirtualNow, virtualNow } from "./runtime/clock.ts";
 import { installCodeGenerationBan } from "./runtime/code-generation.ts";
@@ -24,6 +24,7 @@ import { installCaches } from "./bindings/cache.ts";
 import { installNavigator } from "./runtime/navigator.ts";
 import { attachModule, configureBindings } from "./runtime/worker.ts";
 import { installWebApis, registerChunk } from "./web/index.ts";
+import { hostGlobalKey } from "../runtime-names.ts";
 
 export interface PreludeApi {
   /** Seeds randomness, sets the clock for module init and builds `env`. */
@@ -40,7 +41,19 @@ export interface PreludeApi {
   nodeExports(name: string): string[];
 }
 
-export function setup(host: HostFunction): PreludeApi {
+/**
+ * The bundle's last expression: takes the host's dispatch function off the global object (the
+ * host put it there for this one run) and sets the context up with it.
+ */
+export function boot(): PreludeApi {
+  const global = globalThis as unknown as Record<string, unknown>;
+  const host = global[hostGlobalKey] as HostFunction;
+  delete global[hostGlobalKey];
+  if (typeof host !== "function") throw new TypeError("the prelude runs only with the host's dispatch function");
+  return setup(host);
+}
+
+function setup(host: HostFunction): PreludeApi {
   bindHost(host);
   const global = globalThis as unknown as Record<string, unknown>;
   installClock(global);
