@@ -6,18 +6,19 @@
 // request that issued the call or set the timer. Work shared between two requests (one promise
 // awaited by both) is attributed to whichever delivery resumed it.
 import type { IsolateOp } from "../../../server/sim/isolate-port.ts";
-import { arrayAppend } from "./primordials.ts";
+import { listAppend, runtimeList, type RuntimeList } from "../web/primordials.ts";
 
-let queue: IsolateOp[] = [];
+// Only the host ever reads the queue (a delivery's result is copied out): a runtime list.
+let queue: RuntimeList<IsolateOp> = runtimeList();
 let currentRequestId: string | null = null;
 
 export function emit(op: IsolateOp): void {
-  arrayAppend(queue, op);
+  listAppend(queue, op);
 }
 
 export function drainOps(): IsolateOp[] {
   const drained = queue;
-  queue = [];
+  queue = runtimeList();
   return drained;
 }
 
@@ -28,7 +29,7 @@ export function drainOps(): IsolateOp[] {
  * per delivery suffices (no second call to collect them).
  */
 export function startDeliveryOps(): IsolateOp[] {
-  queue = [];
+  queue = runtimeList();
   return queue;
 }
 

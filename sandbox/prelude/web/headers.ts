@@ -19,6 +19,9 @@ import {
   StringPrototypeSlice,
   StringPrototypeToLowerCase,
   arrayAppend,
+  listAppend,
+  runtimeList,
+  type RuntimeList,
 } from "./primordials.ts";
 
 export type HeadersGuard = "none" | "immutable";
@@ -238,19 +241,20 @@ function copyHeaders(from: Headers, to: Headers): void {
 }
 
 /** The sorted, combined name/value pairs; Set-Cookie values come out one pair each. */
-export function headerPairs(headers: Headers): HeaderPair[] {
+export function headerPairs(headers: Headers): RuntimeList<HeaderPair> {
   const { values, setCookies } = headersState(headers);
   const names = ObjectKeys(values);
   if (setCookies.length > 0) arrayAppend(names, setCookieName);
   ArrayPrototypeSort(names, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const pairs: HeaderPair[] = [];
+  // Read by the runtime (iterators, forEach) and copied to the host on the wire; never handed out.
+  const pairs = runtimeList<HeaderPair>();
   for (let index = 0; index < names.length; index++) {
     const name = names[index]!;
     if (name !== setCookieName) {
-      arrayAppend(pairs, [name, values[name]!]);
+      listAppend(pairs, [name, values[name]!]);
       continue;
     }
-    for (let cookie = 0; cookie < setCookies.length; cookie++) arrayAppend(pairs, [name, setCookies[cookie]!]);
+    for (let cookie = 0; cookie < setCookies.length; cookie++) listAppend(pairs, [name, setCookies[cookie]!]);
   }
   return pairs;
 }
