@@ -4,9 +4,13 @@
 import { callHost } from "../runtime/calls.ts";
 import { hostSync } from "../runtime/host.ts";
 import { Request, requestToWireSync, responseFromWire } from "../web/index.ts";
+import { MapCtor, MapPrototypeGet, MapPrototypeSet } from "../runtime/primordials.ts";
 import { rpcStub } from "./rpc-stub.ts";
 
 const objectIdPattern = /^[0-9a-f]{64}$/;
+
+/** Names whose ids one namespace binding keeps (a worker naming objects without end stops adding). */
+const namedIdsKeptMax = 1024;
 
 class DurableObjectId {
   readonly #hex: string;
@@ -41,9 +45,22 @@ export function createObjectNamespace(binding: string, className: string): objec
       fetch: { __proto__: null, value: fetch } as PropertyDescriptor,
     });
   };
+  // An id from a name is a pure function of the namespace and the name (the world hashes the
+  // two), so the answers are kept: a worker that names its object in every request, as most do,
+  // asks the host once per name instead of once per request.
+  const idsByName = new MapCtor<string, string>();
+  let namedIdsKept = 0;
   const idFromName = (name: unknown) => {
     const text = String(name);
-    return new DurableObjectId(hostSync({ type: "object_id_from_name", binding, name: text }) as string, text);
+    let hex = MapPrototypeGet(idsByName, text);
+    if (hex === undefined) {
+      hex = hostSync({ type: "object_id_from_name", binding, name: text }) as string;
+      if (namedIdsKept < namedIdsKeptMax) {
+        MapPrototypeSet(idsByName, text, hex);
+        namedIdsKept++;
+      }
+    }
+    return new DurableObjectId(hex, text);
   };
   return Object.freeze({
     idFromName,
