@@ -206,8 +206,7 @@ export class IsolatePool {
   /**
    * Refilling waits for an idle moment of the event loop so it never lands inside a cold start.
    * A spare isolate gets its context in the background (isolated-vm runs the prelude on one of
-   * its threads while the world's thread goes on); only when none is spare is a new isolate
-   * made, here on the world's thread.
+   * its threads while the world's thread goes on); when none is spare, a new isolate does.
    */
   #scheduleRefill(): void {
     if (this.#refillScheduled || this.#options.size === 0 || this.#disposed) return;
@@ -219,8 +218,17 @@ export class IsolatePool {
       // Every spare isolate, not only up to the pool's size: a world of several PoPs takes several
       // contexts at once, and a ready context costs little more memory than the spare isolate.
       while (this.#spare.length > 0) this.#prepareInBackground(this.#spare.pop()!);
+      // Then new isolates up to the pool's size, one per idle moment (a few milliseconds each):
+      // `new Isolate` and the prelude's compile (from the code cache) run here, the context and
+      // the prelude's run in the background.
       if (this.#ready.length + this.#preparing.size < this.#options.size) {
-        this.#ready.push(this.#fresh());
+        let isolate: ivm.Isolate;
+        try {
+          isolate = new ivm.Isolate({ memoryLimit: this.#options.memoryMbMax, inspector: this.#options.inspector });
+        } catch {
+          return; // out of memory for now: a load makes its own
+        }
+        this.#prepareInBackground({ isolate, contexts: 0 });
         this.#scheduleRefill();
       }
     }).unref();
