@@ -8,6 +8,7 @@ import { subtleOp } from "./host-crypto.ts";
 import { compileChunk } from "./prelude-script.ts";
 import { lazyChunkNames, type LazyChunkName } from "./prelude/web/lazy-chunks.ts";
 import type { SyncCall, SyncHandler, SyncResult } from "../server/sim/isolate-port.ts";
+import type { PreludeRefs } from "./isolate-pool.ts";
 
 const digestAlgorithms: Record<string, string> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
 
@@ -16,7 +17,7 @@ export interface HostSlot {
   /** The runtime's own work inside the isolate (lazy chunks), kept off the requests' CPU. */
   runtimeWork: RuntimeWork;
   /** Set once the prelude is set up: where `lazy_load` runs a chunk and hands over its export. */
-  chunks: { isolate: ivm.Isolate; context: ivm.Context; register: ivm.Reference<unknown> } | null;
+  chunks: { isolate: ivm.Isolate; context: ivm.Context; prelude: PreludeRefs } | null;
 }
 
 /**
@@ -76,12 +77,12 @@ function digest(payload: unknown): SyncResult {
 function lazyLoad(slot: HostSlot, name: unknown): SyncResult {
   if (!(lazyChunkNames as readonly unknown[]).includes(name)) return failure("TypeError", `unknown chunk ${String(name)}`);
   if (slot.chunks === null) return failure("Error", "lazy chunks are not available before the prelude is set up");
-  const { isolate, context, register } = slot.chunks;
+  const { isolate, context, prelude } = slot.chunks;
   // Runtime work from here to the prelude's lazy_loaded call (which follows instantiation).
   slot.runtimeWork.begin();
   const create = compileChunk(isolate, name as LazyChunkName).runSync(context, { reference: true }) as ivm.Reference<unknown>;
   try {
-    (register as ivm.Reference<(name: string, create: unknown) => void>).applySync(undefined, [name as string, create.derefInto()]);
+    prelude.call("registerChunk", [name as string, create.derefInto()]);
   } finally {
     create.release();
   }

@@ -14,12 +14,20 @@ import { isolateReuse } from "./limits.ts";
 import { compilePrelude, warmChunkCaches } from "./prelude-script.ts";
 import { hostGlobalKey } from "./runtime-names.ts";
 
-export interface PreludeRefs {
-  configure: ivm.Reference<unknown>;
-  attach: ivm.Reference<unknown>;
-  deliver: ivm.Reference<unknown>;
-  drain: ivm.Reference<unknown>;
-  nodeExports: ivm.Reference<unknown>;
+/** The prelude's entry points, all behind the one function its boot() returns (sandbox/prelude/index.ts). */
+export type PreludeEntryName = "configure" | "attach" | "deliver" | "drain" | "registerChunk" | "nodeExports";
+
+export class PreludeRefs {
+  constructor(private readonly entry: ivm.Reference<unknown>) {}
+
+  /** `applySync` of the entry point `name`, with isolated-vm's options as given. */
+  call(name: PreludeEntryName, args: unknown[], options?: ivm.ReferenceApplyOptions): unknown {
+    return this.entry.applySync(undefined, [name, ...args], options);
+  }
+
+  release(): void {
+    this.entry.release();
+  }
 }
 
 export interface PreparedIsolate {
@@ -60,8 +68,8 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
 /** A fresh context in `isolate` with the prelude evaluated and bound to a new host slot. */
 function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): PreparedIsolate {
   const started = beginContext(isolate, inspector);
-  const api = compilePrelude(isolate).runSync(started.context, { reference: true }) as ivm.Reference<unknown>;
-  return finishContext(started, api, inspector, contextNumber);
+  const entry = compilePrelude(isolate).runSync(started.context, { reference: true }) as ivm.Reference<unknown>;
+  return finishContext(started, entry, inspector, contextNumber);
 }
 
 /**
@@ -71,8 +79,8 @@ function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber:
 async function prepareContextInBackground(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): Promise<PreparedIsolate> {
   const started = beginContext(isolate, inspector, await isolate.createContext({ inspector }));
   try {
-    const api = (await compilePrelude(isolate).run(started.context, { reference: true })) as ivm.Reference<unknown>;
-    return finishContext(started, api, inspector, contextNumber);
+    const entry = (await compilePrelude(isolate).run(started.context, { reference: true })) as ivm.Reference<unknown>;
+    return finishContext(started, entry, inspector, contextNumber);
   } catch (error) {
     started.context.release();
     throw error;
@@ -95,20 +103,17 @@ function beginContext(isolate: ivm.Isolate, inspector: boolean, made?: ivm.Conte
   return { isolate, context, slot, cpuBaseNs };
 }
 
-function finishContext({ isolate, context, slot, cpuBaseNs }: StartedContext, api: ivm.Reference<unknown>, inspector: boolean, contextNumber: number): PreparedIsolate {
-  const get = (name: string) => (api as ivm.Reference<Record<string, unknown>>).getSync(name, { reference: true }) as ivm.Reference<unknown>;
-  const prelude = { configure: get("configure"), attach: get("attach"), deliver: get("deliver"), drain: get("drain"), nodeExports: get("nodeExports") };
-  slot.chunks = { isolate, context, register: get("registerChunk") };
-  api.release();
+function finishContext({ isolate, context, slot, cpuBaseNs }: StartedContext, entry: ivm.Reference<unknown>, inspector: boolean, contextNumber: number): PreparedIsolate {
+  const prelude = new PreludeRefs(entry);
+  slot.chunks = { isolate, context, prelude };
   return { isolate, inspector, context, prelude, slot, contextNumber, cpuBaseNs };
 }
 
 /** Drops every host handle into the context, so nothing of it stays reachable from the host. */
 function releaseContext(prepared: PreparedIsolate): void {
   prepared.slot.sync = null;
-  const refs = [prepared.prelude.configure, prepared.prelude.attach, prepared.prelude.deliver, prepared.prelude.drain, prepared.prelude.nodeExports, prepared.slot.chunks?.register];
   prepared.slot.chunks = null;
-  for (const ref of refs) ref?.release();
+  prepared.prelude.release();
   prepared.context.release();
 }
 

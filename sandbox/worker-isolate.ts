@@ -48,7 +48,7 @@ export class WorkerIsolate implements IsolateHandle {
     let ops: IsolateOp[] = [];
     let end: IsolateEnd | null = null;
     try {
-      ops = prelude.deliver.applySync(undefined, [event, nowMs], { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs }) as IsolateOp[];
+      ops = prelude.call("deliver", [event, nowMs], { arguments: { copy: true }, result: { copy: true }, timeout: timeoutMs }) as IsolateOp[];
     } catch (error) {
       end = this.#endFor(error, requestId, cpuBefore, timeoutMs);
     }

@@ -95,7 +95,7 @@ export function compatibilityOf(script: WorkerScript): Compatibility {
  * the prelude sets for module init.
  */
 function nodeModuleFor(prepared: PreparedIsolate, name: string): ivm.Module {
-  const names = prepared.prelude.nodeExports.applySync(undefined, [name], { result: { copy: true } }) as string[];
+  const names = prepared.prelude.call("nodeExports", [name], { result: { copy: true } }) as string[];
   const lines = [`const m = globalThis.${cloudflareWorkersKey}.node(${JSON.stringify(name)});`, "export default m.default;"];
   for (const exported of names) lines.push(`export const ${exported} = m.${exported};`);
   return prepared.isolate.compileModuleSync(lines.join("\n"), { filename: `node:${name}` });
@@ -164,15 +164,15 @@ export function loadWorker(parts: LoaderParts, script: WorkerScript, options: Lo
 
     started = process.hrtime.bigint();
     prepared.slot.sync = options.sync;
-    prepared.prelude.configure.applySync(undefined, [{ seed: options.seed, nowMs: options.nowMs, bindings: script.bindings, compatibility }], { arguments: { copy: true }, timeout: limits.startupCpuMsMax });
+    prepared.prelude.call("configure", [{ seed: options.seed, nowMs: options.nowMs, bindings: script.bindings, compatibility }], { arguments: { copy: true }, timeout: limits.startupCpuMsMax });
     phases.bindingsMs = elapsedMs(started);
 
     phase = "init";
     started = process.hrtime.bigint();
     module.evaluateSync({ timeout: limits.startupCpuMsMax });
-    const problem = prepared.prelude.attach.applySync(undefined, [module.namespace.derefInto()], { timeout: limits.startupCpuMsMax }) as string | null;
+    const problem = prepared.prelude.call("attach", [module.namespace.derefInto()], { timeout: limits.startupCpuMsMax }) as string | null;
     if (problem !== null) fail("invalid_worker", problem);
-    const logs = prepared.prelude.drain.applySync(undefined, [], { result: { copy: true }, timeout: limits.startupCpuMsMax }) as IsolateOp[];
+    const logs = prepared.prelude.call("drain", [], { result: { copy: true }, timeout: limits.startupCpuMsMax }) as IsolateOp[];
     phases.moduleInitMs = elapsedMs(started);
     const hasTypeScript = [...graph.modules.values()].some((m) => m.map !== null);
     const isolate = new WorkerIsolate(prepared, limits, hasTypeScript ? graph : null, (done) => parts.pool.recycle(done));

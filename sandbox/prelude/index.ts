@@ -41,16 +41,37 @@ export interface PreludeApi {
   nodeExports(name: string): string[];
 }
 
+/** The one function the host holds: `entry("deliver", event, nowMs)` calls `api.deliver(event, nowMs)`. */
+export type PreludeEntry = <K extends keyof PreludeApi>(name: K, ...args: Parameters<PreludeApi[K]>) => ReturnType<PreludeApi[K]>;
+
 /**
  * The bundle's last expression: takes the host's dispatch function off the global object (the
- * host put it there for this one run) and sets the context up with it.
+ * host put it there for this one run), sets the context up with it and returns the entry. One
+ * function rather than an object of them: the host then needs no call to take each one out.
  */
-export function boot(): PreludeApi {
+export function boot(): PreludeEntry {
   const global = globalThis as unknown as Record<string, unknown>;
   const host = global[hostGlobalKey] as HostFunction;
   delete global[hostGlobalKey];
   if (typeof host !== "function") throw new TypeError("the prelude runs only with the host's dispatch function");
-  return setup(host);
+  const api = setup(host);
+  // Only the host calls this, with its own names (user code never holds it).
+  return ((name: keyof PreludeApi, a: never, b: never) => {
+    switch (name) {
+      case "deliver":
+        return api.deliver(a, b);
+      case "configure":
+        return api.configure(a);
+      case "attach":
+        return api.attach(a);
+      case "drain":
+        return api.drain();
+      case "registerChunk":
+        return api.registerChunk(a, b);
+      case "nodeExports":
+        return api.nodeExports(a);
+    }
+  }) as PreludeEntry;
 }
 
 function setup(host: HostFunction): PreludeApi {
