@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import { createSandboxFactory, type Sandbox } from "../sandbox/index.ts";
 import { MemoryStorageProvider } from "../server/sim/durable-objects/memory-storage.ts";
 import { explore, noLostUpdate } from "../server/sim/explore/index.ts";
-import { ExploreHost } from "../server/world/explore-host.ts";
 import { checkHistory, kvModel, parseHistory, registerModel, type Model } from "../server/sim/history/index.ts";
 import { parseScenario } from "../server/sim/scenario.ts";
 import type { Scenario } from "../server/sim/scenario-types.ts";
@@ -16,16 +15,11 @@ import { fixed, median, msSince, printFigures } from "./stats.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** Lesson 8's scenario file with `file` as the worker, its POSTs only (at once when `together`). */
-function lessonScenarioJson(file: "starter.js" | "solution.js", together: boolean): unknown {
+function lessonScenario(file: "starter.js" | "solution.js", together: boolean): Scenario {
   const json = JSON.parse(readFileSync(`${root}lessons/08-lost-update/scenario.json`, "utf8")) as { worker: { code: string }; traffic: { method: string; atMs: number }[] };
   json.worker.code = readFileSync(`${root}lessons/08-lost-update/${file}`, "utf8");
   json.traffic = json.traffic.filter((t) => t.method === "POST").map((t) => (together ? { ...t, atMs: 0 } : t));
-  return json;
-}
-
-function lessonScenario(file: "starter.js" | "solution.js", together: boolean): Scenario {
-  const parsed = parseScenario(lessonScenarioJson(file, together));
+  const parsed = parseScenario(json);
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }
@@ -43,20 +37,6 @@ function wholeRuns(sandbox: Sandbox, scenario: Scenario, runs: number): number[]
     world.run();
     world.dispose();
   }).ms);
-}
-
-/**
- * An exploration as the web app runs it: in the world process's slices of 100 ms, with one
- * event-loop turn after each run (server/world/explore-host.ts). The Durable Object solution
- * never loses an update, so the search runs to `runsMax`.
- */
-async function slicedExploration(sandbox: Sandbox, runsMax: number): Promise<{ ms: number; runs: number }> {
-  const host = new ExploreHost(sandbox);
-  const started = process.hrtime.bigint();
-  host.start("bench", lessonScenarioJson("solution.js", true), 8, { kind: "no-lost-update" }, { bound: 2, runsMax, mode: "systematic" });
-  let slice = await host.slice("bench", 100);
-  while (!slice.done) slice = await host.slice("bench", 100);
-  return { ms: msSince(started), runs: slice.answer.runs };
 }
 
 function checkerMs(model: Model<unknown>, file: string, times: number): { ms: number; verdict: string; ops: number } {
@@ -80,21 +60,12 @@ export async function runExploreBenchmarks(quick: boolean): Promise<void> {
     const racing = lessonScenario("starter.js", true);
     const always = { name: "always", check: () => ({ ok: true as const }) };
     const orders = timed(() => explore(racing, deps, always, { bound: 2, runsMax: exploreRuns, mode: "systematic" }));
-    // Interleaved: the same search in one synchronous loop, and in the world process's slices.
-    const sliced: { ms: number; runs: number }[] = [];
-    const unsliced: { ms: number; runs: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      sliced.push(await slicedExploration(sandbox, exploreRuns));
-      unsliced.push(((r) => ({ ms: r.ms, runs: r.value.runs }))(timed(() => explore(lessonScenario("solution.js", true), deps, noLostUpdate, { bound: 2, runsMax: exploreRuns, mode: "systematic" }))));
-    }
-    const perSecond = (runs: { ms: number; runs: number }[]) => median(runs.map((r) => (r.runs / r.ms) * 1000));
     const finds = Array.from({ length: quick ? 3 : 7 }, () => timed(() => explore(kv, deps, noLostUpdate, { bound: 2 })));
     const found = finds[0]!.value;
     printFigures("Race explorer (real isolates, lesson 8, four requests from four regions)", [
       { name: "whole small runs/s, KV counter", value: fixed(1000 / median(kvRuns), 0), note: `median ${fixed(median(kvRuns), 2)} ms per fresh world run to rest; goal >= 300/s` },
       { name: "whole small runs/s, DO counter", value: fixed(1000 / median(doRuns), 0), note: `median ${fixed(median(doRuns), 2)} ms per run` },
       { name: "orders explored/s, KV counter", value: fixed((orders.value.runs / orders.ms) * 1000, 0), note: `${orders.value.runs} runs, ${orders.value.distinctOrders} distinct orders in ${fixed(orders.ms, 0)} ms (four increments at t=0, systematic, bound 2)` },
-      { name: "runs/s, explorer in the world process's slices", value: fixed(perSecond(sliced), 0), note: `DO solution, ${sliced[0]!.runs} runs to the bound, median of 3; the same search in one synchronous loop: ${fixed(perSecond(unsliced), 0)}/s (x${fixed(perSecond(sliced) / perSecond(unsliced), 2)}: a turn after each run lets the pool make contexts on isolated-vm's threads)` },
       { name: "find + shrink the lost update", value: `${fixed(median(finds.map((f) => f.ms)), 0)} ms`, note: `median of ${finds.length}; ${found.runs} run to find, ${found.shrunk?.runs} to shrink; goal <= 2000 ms` },
     ]);
   } finally {

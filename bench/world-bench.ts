@@ -140,15 +140,11 @@ export default {
 };`;
 
 /**
- * (d): whole runs of a fresh world, one after another as the race explorer runs them: every
- * isolate each run needs (a fresh context in a reused isolate, or a new isolate) is inside the
- * timing. `pace` says what happens between runs:
- * - "yield": one event-loop turn, timed, as the explorer's slices do in the world process; the
- *   isolates a run handed back get their next contexts on isolated-vm's threads meanwhile;
- * - "back-to-back": none, so every context is made on this thread during the next run's loads;
- * - "prewarmed": the warm pool is refilled synchronously between runs, untimed.
+ * (d): whole runs of a fresh world, back to back as the race explorer runs them: every isolate
+ * each run needs (a fresh context in a reused isolate, or a new isolate) is inside the timing.
+ * With `prewarmed`, the warm pool is refilled between runs, untimed (the figure of earlier sessions).
  */
-async function smallRunsPerSecond(sandbox: Sandbox, runs: number, pace: "yield" | "back-to-back" | "prewarmed"): Promise<{ perSecond: number; bodies: string }> {
+function smallRunsPerSecond(sandbox: Sandbox, runs: number, prewarmed = false): { perSecond: number; bodies: string } {
   const parsed = parseScenario({
     name: "bench small kv counter",
     seed: 1,
@@ -159,12 +155,11 @@ async function smallRunsPerSecond(sandbox: Sandbox, runs: number, pace: "yield" 
   let seconds = 0;
   let bodies = "";
   for (let i = 0; i < runs; i++) {
-    if (pace === "prewarmed") sandbox.warmUp();
+    if (prewarmed) sandbox.warmUp();
     const started = process.hrtime.bigint();
     const world = new World(parsed.value, { isolates: sandbox, objectStorage: new MemoryStorageProvider() });
     const result = world.run();
     world.dispose();
-    if (pace === "yield") await new Promise((resolve) => setImmediate(resolve));
     seconds += msSince(started) / 1000;
     bodies = result.responses.map((r) => `${r?.status} ${r?.body}`).join(", ");
   }
@@ -187,22 +182,12 @@ export async function runWorldBenchmarks(quick: boolean): Promise<void> {
     ]);
 
     // (d) whole small runs per second (fresh world, 4 requests from 4 regions, the KV counter).
-    await smallRunsPerSecond(sandbox, 5, "yield"); // warm-up
-    const batch = quick ? 30 : 100;
-    // Interleaved, so a slow phase of the machine hits both ways alike.
-    const small: { perSecond: number; bodies: string }[] = [];
-    const backToBack: { perSecond: number; bodies: string }[] = [];
-    for (let i = 0; i < 3; i++) {
-      small.push(await smallRunsPerSecond(sandbox, batch, "yield"));
-      backToBack.push(await smallRunsPerSecond(sandbox, batch, "back-to-back"));
-    }
-    const prewarmed = [await smallRunsPerSecond(sandbox, batch, "prewarmed"), await smallRunsPerSecond(sandbox, batch, "prewarmed"), await smallRunsPerSecond(sandbox, batch, "prewarmed")];
-    const perSecond = median(small.map((r) => r.perSecond));
-    const backToBackPerSecond = median(backToBack.map((r) => r.perSecond));
+    smallRunsPerSecond(sandbox, 5); // warm-up
+    const small = [0, 1, 2].map(() => smallRunsPerSecond(sandbox, quick ? 30 : 100));
+    const prewarmed = [0, 1, 2].map(() => smallRunsPerSecond(sandbox, quick ? 30 : 100, true));
     printFigures("World: whole small runs per second (a fresh world, 4 requests from 4 regions, the KV counter)", [
-      { name: "runs per second", value: fixed(perSecond, 0), note: `median of 3 batches of ${batch}; one event-loop turn after each run, timed, as the explorer's slices do (contexts for the handed-back isolates are made on isolated-vm's threads meanwhile); goal >= 300; last run answered ${small[0]!.bodies}` },
-      { name: "runs per second, back to back", value: fixed(backToBackPerSecond, 0), note: `no turn between runs: every context is made on this thread inside the next run (x${fixed(perSecond / backToBackPerSecond, 2)} with the turn, batches interleaved)` },
-      { name: "runs per second, pre-warmed", value: fixed(median(prewarmed.map((r) => r.perSecond)), 0), note: "back to back, with the warm pool refilled between runs, untimed" },
+      { name: "runs per second", value: fixed(median(small.map((r) => r.perSecond)), 0), note: `median of 3 batches of ${quick ? 30 : 100}, back to back (every isolate's context made inside the timing); goal >= 300; last run answered ${small[0]!.bodies}` },
+      { name: "runs per second, pre-warmed", value: fixed(median(prewarmed.map((r) => r.perSecond)), 0), note: "the same, with the warm pool refilled between runs, untimed" },
     ]);
 
     // (b) DO increments from 4 regions to one counter, none lost; vs Miniflare.

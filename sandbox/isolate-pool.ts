@@ -65,46 +65,17 @@ export function prepareIsolate(memoryMbMax: number, inspector = false): Prepared
   }
 }
 
-/** A fresh context in `isolate` with the prelude evaluated and bound to a new host slot. */
-function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): PreparedIsolate {
-  const started = beginContext(isolate, inspector);
-  const entry = compilePrelude(isolate).runSync(started.context, { reference: true }) as ivm.Reference<unknown>;
-  return finishContext(started, entry, inspector, contextNumber);
-}
-
 /**
- * The same, with the prelude's run (most of the cost) on one of isolated-vm's threads, so the
- * world's thread goes on meanwhile. Only for an isolate nothing else holds (a spare one).
+ * A fresh context in `isolate` with the prelude evaluated and bound to a new host slot. The host's
+ * dispatch function waits on the fresh global where the prelude's boot() takes it off, so one
+ * run sets the context up and answers the one entry function the host then holds.
  */
-async function prepareContextInBackground(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): Promise<PreparedIsolate> {
-  const started = beginContext(isolate, inspector, await isolate.createContext({ inspector }));
-  try {
-    const entry = (await compilePrelude(isolate).run(started.context, { reference: true })) as ivm.Reference<unknown>;
-    return finishContext(started, entry, inspector, contextNumber);
-  } catch (error) {
-    started.context.release();
-    throw error;
-  }
-}
-
-interface StartedContext {
-  isolate: ivm.Isolate;
-  context: ivm.Context;
-  slot: HostSlot;
-  cpuBaseNs: bigint;
-}
-
-/** A new context with the host's dispatch function where the prelude's boot() takes it from. */
-function beginContext(isolate: ivm.Isolate, inspector: boolean, made?: ivm.Context): StartedContext {
+function prepareContext(isolate: ivm.Isolate, inspector: boolean, contextNumber: number): PreparedIsolate {
   const cpuBaseNs = isolate.cpuTime;
-  const context = made ?? isolate.createContextSync({ inspector });
+  const context = isolate.createContextSync({ inspector });
   const slot: HostSlot = { sync: null, runtimeWork: new RuntimeWork(() => (isolate.isDisposed ? 0n : isolate.cpuTime)), chunks: null };
   context.global.setSync(hostGlobalKey, createHostCallback(slot));
-  return { isolate, context, slot, cpuBaseNs };
-}
-
-function finishContext({ isolate, context, slot, cpuBaseNs }: StartedContext, entry: ivm.Reference<unknown>, inspector: boolean, contextNumber: number): PreparedIsolate {
-  const prelude = new PreludeRefs(entry);
+  const prelude = new PreludeRefs(compilePrelude(isolate).runSync(context, { reference: true }) as ivm.Reference<unknown>);
   slot.chunks = { isolate, context, prelude };
   return { isolate, inspector, context, prelude, slot, contextNumber, cpuBaseNs };
 }
@@ -127,10 +98,7 @@ export class IsolatePool {
   readonly #spare: SpareIsolate[] = [];
   readonly #options: IsolatePoolOptions;
   readonly #reuse: boolean;
-  /** Spare isolates getting a fresh context on isolated-vm's threads (nothing else may use them meanwhile). */
-  readonly #preparing = new Set<ivm.Isolate>();
   #refillScheduled = false;
-  #disposed = false;
 
   constructor(options: IsolatePoolOptions) {
     this.#options = options;
@@ -167,29 +135,23 @@ export class IsolatePool {
 
   /**
    * A worker is done with its isolate (no limit ended it): the isolate loses its context and
-   * waits for the next load, unless it is worn (many contexts, a large heap) or the pool is full
-   * (ready, spare and in-the-making isolates together: spares become ready ones in the background).
+   * waits for the next load, unless it is worn (many contexts, a large heap) or the pool is full.
    */
   recycle(prepared: PreparedIsolate): void {
     const { isolate } = prepared;
     if (isolate.isDisposed) return;
     releaseContext(prepared);
     const worn = prepared.contextNumber >= isolateReuse.contextsPerIsolateMax || isolate.getHeapStatisticsSync().used_heap_size > isolateReuse.heapBytesMax;
-    const kept = this.#ready.length + this.#spare.length + this.#preparing.size;
-    if (!this.#reuse || worn || kept >= isolateReuse.spareIsolatesMax + this.#options.size) {
+    if (!this.#reuse || worn || this.#spare.length >= isolateReuse.spareIsolatesMax) {
       isolate.dispose();
       return;
     }
     this.#spare.push({ isolate, contexts: prepared.contextNumber });
-    this.#scheduleRefill();
   }
 
   dispose(): void {
-    this.#disposed = true;
     for (const prepared of this.#ready.splice(0)) prepared.isolate.dispose();
     for (const spare of this.#spare.splice(0)) spare.isolate.dispose();
-    // Their context's run on isolated-vm's thread ends with "disposed", answered in #prepareInBackground.
-    for (const isolate of this.#preparing) if (!isolate.isDisposed) isolate.dispose();
   }
 
   #fresh(): PreparedIsolate {
@@ -208,51 +170,17 @@ export class IsolatePool {
     }
   }
 
-  /**
-   * Refilling waits for an idle moment of the event loop so it never lands inside a cold start.
-   * A spare isolate gets its context in the background (isolated-vm runs the prelude on one of
-   * its threads while the world's thread goes on); when none is spare, a new isolate does.
-   */
+  // Refilling waits for an idle moment of the event loop so it never lands inside a cold start.
   #scheduleRefill(): void {
-    if (this.#refillScheduled || this.#options.size === 0 || this.#disposed) return;
+    if (this.#refillScheduled || this.#options.size === 0) return;
     this.#refillScheduled = true;
     setImmediate(() => {
       this.#refillScheduled = false;
-      if (this.#disposed) return;
       (this.#options.warmCaches ?? warmChunkCaches)();
-      // Every spare isolate, not only up to the pool's size: a world of several PoPs takes several
-      // contexts at once, and a ready context costs little more memory than the spare isolate.
-      while (this.#spare.length > 0) this.#prepareInBackground(this.#spare.pop()!);
-      // Then new isolates up to the pool's size, one per idle moment (a few milliseconds each):
-      // `new Isolate` and the prelude's compile (from the code cache) run here, the context and
-      // the prelude's run in the background.
-      if (this.#ready.length + this.#preparing.size < this.#options.size) {
-        let isolate: ivm.Isolate;
-        try {
-          isolate = new ivm.Isolate({ memoryLimit: this.#options.memoryMbMax, inspector: this.#options.inspector });
-        } catch {
-          return; // out of memory for now: a load makes its own
-        }
-        this.#prepareInBackground({ isolate, contexts: 0 });
+      if (this.#ready.length < this.#options.size) {
+        this.#ready.push(this.#fromSpare() ?? this.#fresh());
         this.#scheduleRefill();
       }
     }).unref();
-  }
-
-  #prepareInBackground(spare: SpareIsolate): void {
-    const { isolate } = spare;
-    this.#preparing.add(isolate);
-    prepareContextInBackground(isolate, this.#options.inspector, spare.contexts + 1).then(
-      (prepared) => {
-        this.#preparing.delete(isolate);
-        if (!this.#disposed) this.#ready.push(prepared);
-        else if (!isolate.isDisposed) isolate.dispose();
-      },
-      () => {
-        // Out of memory, or the pool was disposed meanwhile: the isolate is dropped.
-        this.#preparing.delete(isolate);
-        if (!isolate.isDisposed) isolate.dispose();
-      },
-    );
   }
 }

@@ -47,6 +47,6 @@ export const isolateReuse = {
   contextsPerIsolateMax: 200,
   /** V8 heap in use after a context is released, above which the isolate is disposed instead. */
   heapBytesMax: 24 * 1024 * 1024,
-  /** Returned isolates kept waiting for a load, beyond the pool's own size (spare or already with a fresh context); more are disposed. */
+  /** Returned isolates kept waiting for a load; more are disposed. */
   spareIsolatesMax: 16,
 } as const;

@@ -46,33 +46,21 @@ export class ExploreHost {
     }
   }
 
-  /**
-   * Runs the exploration for about `msMax` of wall time (at least one run). It yields to the
-   * event loop after each run: the worlds it disposed hand their isolates back, and the pool
-   * makes their next contexts on isolated-vm's threads meanwhile (isolate-pool.ts), so the
-   * next run's loads find them ready. Commands of the process still run one at a time.
-   */
-  async slice(exploreId: string, msMax: number): Promise<ExploreSlice> {
-    const until = performance.now() + msMax;
-    for (;;) {
-      const slice = this.advance(exploreId, false);
-      if (slice.done || performance.now() >= until) return slice;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  /** One run of the search (or its answer when `cancel`, or when it has ended). */
-  private advance(exploreId: string, cancel: boolean): ExploreSlice {
+  /** Runs the exploration for about `msMax` of wall time (at least one run). */
+  slice(exploreId: string, msMax: number, cancel = false): ExploreSlice {
     const running = this.running.get(exploreId);
     if (!running) throw new HostError("no_such_exploration", `exploration ${exploreId} is not running`);
+    const until = performance.now() + msMax;
     try {
-      const next = running.search.next(cancel);
-      if (next.done) {
-        this.finish(exploreId);
-        return { done: true, answer: next.value, progress: running.last };
+      for (let first = true; first || performance.now() < until; first = false) {
+        const next = running.search.next(cancel);
+        if (next.done) {
+          this.finish(exploreId);
+          return { done: true, answer: next.value, progress: running.last };
+        }
+        running.last = next.value;
       }
-      running.last = next.value;
-      return { done: false, progress: running.last };
+      return { done: false, progress: running.last! };
     } catch (error) {
       this.finish(exploreId);
       throw error;
@@ -82,7 +70,7 @@ export class ExploreHost {
   /** Cancels: the search answers `cancelled` at its next run (a search not yet started runs one). */
   cancel(exploreId: string): ExploreSlice {
     for (let i = 0; i < 3; i++) {
-      const slice = this.advance(exploreId, true);
+      const slice = this.slice(exploreId, 0, true);
       if (slice.done) return slice;
     }
     throw new HostError("internal", `exploration ${exploreId} did not stop when cancelled`);

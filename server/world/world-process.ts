@@ -60,7 +60,7 @@ function handle(request: WorldRequest): Answer | Promise<Answer> {
       explorations.start(request.exploreId, request.scenario, request.seed, request.property, request.options);
       return { ok: true, value: null };
     case "explore_slice":
-      return explorations.slice(request.exploreId, request.msMax).then((value) => ({ ok: true, value }));
+      return { ok: true, value: explorations.slice(request.exploreId, request.msMax) };
     case "explore_cancel":
       return { ok: true, value: explorations.cancel(request.exploreId) };
     case "instrument_profile":
